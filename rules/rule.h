@@ -44,6 +44,7 @@ struct Rule {
     std::string description;
     std::string remediation;
     std::string help_uri;
+    std::string message_template;  // `message:`; empty: the title
     std::string matcher_kind;  // config | flow | code | content
     Selector applies_to;
     std::shared_ptr<const Matcher> matcher;

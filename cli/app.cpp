@@ -1,0 +1,62 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <ostream>
+
+#include "cli/command.h"
+
+namespace ccscan::cli {
+
+namespace {
+
+constexpr const char* k_footer =
+    "Exit codes:\n"
+    "  0  no finding at or above --fail-on (or: verify found no drift, rules test all passed)\n"
+    "  1  findings at or above --fail-on (verify: drift; rules test: a test failed)\n"
+    "  2  usage, configuration or pack error\n"
+    "  3  internal error\n";
+
+}  // namespace
+
+int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"ccscan: compliance policy-as-code scanner for contact centers (PCI DSS v4.0.1, GDPR, CCPA/CPRA)", "ccscan"};
+    app.footer(k_footer);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+    Run run{out, err, k_exit_ok};
+    for (const Command& c : commands()) {
+        CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
+        sub->footer(k_footer);
+        c.setup(*sub, run);
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        out << app.help();
+        return k_exit_ok;
+    } catch (const CLI::CallForAllHelp& e) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return k_exit_ok;
+    } catch (const CLI::ParseError& e) {
+        // Any CLI11 parse or validation error is a usage error (CLI11 would exit 105 otherwise).
+        if (e.get_exit_code() == 0) {
+            app.exit(e, out, err);
+            return k_exit_ok;
+        }
+        err << "ccscan: " << e.what() << "\n";
+        if (std::string(e.what()).find("subcommand") != std::string::npos) {
+            err << "Commands:";
+            for (const Command& c : commands()) err << " " << c.name;
+            err << "\nRun 'ccscan --help' for more.\n";
+        }
+        return k_exit_usage;
+    } catch (const std::exception& e) {
+        err << "ccscan: internal error: " << e.what() << "\n";
+        return k_exit_internal;
+    }
+    return run.exit_code;
+}
+
+}  // namespace ccscan::cli

@@ -1,0 +1,228 @@
+#include "cli/scan_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <unistd.h>
+
+#include "analyzers/discovery.h"
+#include "cli/config.h"
+#include "cli/data_root.h"
+#include "cli/output.h"
+#include "cli/progress.h"
+#include "cli/report_assembly.h"
+#include "rules/baseline.h"
+#include "rules/engine.h"
+#include "rules/pack_loader.h"
+#include "rules/redact.h"
+
+namespace ccscan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string today_utc() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::string now_utc() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+rules::FileSource worktree_source(const analyzers::DiscoveredFile& d) {
+    rules::FileSource s;
+    s.path = d.path;
+    s.abs_path = d.abs_path;
+    s.size = d.size;
+    s.skip_reason = d.skip_reason;
+    std::string abs = d.abs_path;
+    s.load = [abs]() -> analyzers::Result<std::string> {
+        std::ifstream in(abs, std::ios::binary);
+        if (!in) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: cannot open file");
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (in.bad()) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: read error");
+        return ss.str();
+    };
+    return s;
+}
+
+// The scan root: the target folder, or the folder of a single target file.
+std::string root_of(const std::vector<std::string>& targets) {
+    std::error_code ec;
+    if (targets.size() == 1) {
+        fs::path p(targets.front());
+        if (fs::is_directory(p, ec)) return p.string();
+        return p.has_parent_path() ? p.parent_path().string() : std::string(".");
+    }
+    return ".";
+}
+
+}  // namespace
+
+std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
+    ScanRequest req = given;
+    if (req.targets.empty()) req.targets.push_back(".");
+    const std::string root = root_of(req.targets);
+    // Config: --config, else .ccscan.yaml at the scan root.
+    Config cfg;
+    std::string config_path = req.config;
+    std::error_code ec;
+    if (config_path.empty() && fs::exists(fs::path(root) / ".ccscan.yaml", ec)) config_path = (fs::path(root) / ".ccscan.yaml").string();
+    if (!config_path.empty()) {
+        auto loaded = load_config(config_path);
+        if (!loaded.ok()) {
+            run.err << "ccscan: " << loaded.error().to_string() << "\n";
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        cfg = std::move(loaded.value());
+    }
+    // Flags win over the config file.
+    if (req.packs.empty() && cfg.packs) req.packs = *cfg.packs;
+    if (req.exclude.empty() && cfg.exclude) req.exclude = *cfg.exclude;
+    if (!req.max_file_size) req.max_file_size = cfg.max_file_size.value_or(10u * 1024u * 1024u);
+    if (!req.jobs) req.jobs = cfg.jobs.value_or(0);
+    if (req.baseline.empty() && cfg.baseline) req.baseline = *cfg.baseline;
+    if (!cfg.fingerprint_key.empty()) rules::set_fingerprint_key(cfg.fingerprint_key);
+    else if (const char* k = std::getenv("CCSCAN_FINGERPRINT_KEY"); k && *k) rules::set_fingerprint_key(k);
+
+    const std::string data = data_root();
+    auto packs = rules::load_packs(req.packs, data + "/packs");
+    if (!packs.ok()) {
+        run.err << "ccscan: " << packs.error().to_string() << "\n";
+        run.exit_code = k_exit_usage;
+        return std::nullopt;
+    }
+    std::vector<const rules::Rule*> rule_ptrs;
+    for (const rules::Pack& p : *packs) {
+        for (const rules::Rule& r : p.rules) rule_ptrs.push_back(&r);
+    }
+
+    // Files.
+    std::vector<analyzers::Diagnostic> diagnostics;
+    std::vector<rules::FileSource> sources;
+    analyzers::DiscoveryOptions dopts;
+    dopts.excludes = req.exclude;
+    dopts.max_file_size = req.max_file_size;
+    for (const std::string& target : req.targets) {
+        if (!fs::exists(target, ec)) {
+            run.err << "ccscan: " << target << ": no such file or directory\n";
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        auto found = analyzers::discover(target, dopts, diagnostics);
+        for (analyzers::DiscoveredFile& d : found) {
+            if (req.targets.size() > 1) d.path = (fs::path(target) / d.path).lexically_normal().generic_string();
+            if (fs::is_regular_file(target, ec)) d.path = fs::path(target).filename().generic_string();
+            sources.push_back(worktree_source(d));
+        }
+    }
+
+    rules::ScanOptions sopts;
+    sopts.jobs = req.jobs;
+    sopts.policy = cfg.policy;
+    Progress progress(run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
+    sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
+    progress.finish();
+
+    std::vector<rules::StaleEntry> stale;
+    rules::apply_suppressions(result.findings, result.suppressions, cfg.waivers, today_utc(), result.diagnostics, stale);
+    if (!req.baseline.empty()) {
+        auto baseline = rules::load_baseline(req.baseline);
+        if (!baseline.ok()) {
+            run.err << "ccscan: " << baseline.error().to_string() << "\n";
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        rules::apply_baseline(result.findings, *baseline, req.baseline, stale);
+    }
+    std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
+
+    rules::ScanInfo info;
+    info.targets = req.targets;
+    info.root = root;
+    info.organisation = cfg.organisation;
+    info.assessment = cfg.assessment;
+    if (req.timestamps) info.started_at = now_utc();
+    info.options["fail-on"] = req.fail_on.empty() ? cfg.fail_on.value_or("high") : req.fail_on;
+    if (!config_path.empty()) info.options["config"] = config_path;
+    if (!req.baseline.empty()) info.options["baseline"] = req.baseline;
+    std::string packs_opt;
+    for (const rules::Pack& p : *packs) packs_opt += (packs_opt.empty() ? "" : ",") + p.id;
+    info.options["packs"] = packs_opt;
+    return assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
+}
+
+void setup_scan_command(CLI::App& sub, Run& run) {
+    auto req = std::make_shared<ScanRequest>();
+    auto formats = std::make_shared<std::string>();
+    sub.add_option("paths", req->targets, "Folders or files to scan (default: .)");
+    sub.add_option("--pack", req->packs, "Rule pack: a built-in name (pci-dss, gdpr, ccpa), a file or a folder; repeatable (default: every built-in pack)");
+    sub.add_option("--format", *formats, "Comma-separated report formats: text, json, sarif, html, junit, markdown, csv, github (default: text)");
+    sub.add_option("--output,-o", req->output, "A file for one format, a folder for several (default: stdout)");
+    sub.add_option("--fail-on", req->fail_on, "Exit 1 when a finding at or above this severity is reported: critical|high|medium|low|info|none (default: high)")
+        ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}));
+    sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    sub.add_option("--max-file-size", req->max_file_size, "Skip files larger than this many bytes (default: 10485760)");
+    sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)");
+    sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
+    sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");
+    sub.add_flag("--quiet,-q", req->quiet, "No progress, no summary on stderr");
+    sub.add_flag("--no-progress", req->no_progress, "No progress bar");
+    sub.add_flag("--include-suppressed", req->include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");
+    sub.add_flag("--timestamps", req->timestamps, "Record the scan time in reports (output is then not byte-identical across runs)");
+    sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
+    sub.callback([req, formats, &run] {
+        req->formats = split_formats(*formats);
+        auto report = perform_scan(*req, run);
+        if (!report) return;
+        run.exit_code = emit_reports(*report, *req, run);
+    });
+}
+
+void setup_baseline_command(CLI::App& sub, Run& run) {
+    sub.require_subcommand(1);
+    CLI::App* create = sub.add_subcommand("create", "Record the current findings as accepted (by content-based fingerprint)");
+    auto req = std::make_shared<ScanRequest>();
+    auto output = std::make_shared<std::string>(".ccscan-baseline.json");
+    create->add_option("paths", req->targets, "Folders or files to scan (default: .)");
+    create->add_option("--pack", req->packs, "Rule pack (repeatable)");
+    create->add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    create->add_option("--config", req->config, "Configuration file");
+    create->add_option("--output,-o", *output, "Baseline file to write (default: .ccscan-baseline.json)");
+    create->callback([req, output, &run] {
+        req->quiet = true;
+        auto report = perform_scan(*req, run);
+        if (!report) return;
+        std::ofstream out(*output, std::ios::binary);
+        if (!out) {
+            run.err << "ccscan: cannot write " << *output << "\n";
+            run.exit_code = k_exit_usage;
+            return;
+        }
+        out << rules::baseline_to_json(report->findings);
+        run.err << "ccscan: baseline with " << report->findings.size() << " finding(s) written to " << *output << "\n";
+        run.exit_code = k_exit_ok;
+    });
+}
+
+}  // namespace ccscan::cli

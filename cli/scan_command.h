@@ -1,0 +1,49 @@
+// `ccscan scan` and `ccscan baseline create`: discover files, load config and packs, run the
+// engine, apply suppressions and the baseline, assemble the Report and write it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "rules/report.h"
+
+namespace CLI {
+class App;
+}
+
+namespace ccscan::cli {
+
+struct ScanRequest {
+    std::vector<std::string> targets{"."};
+    std::vector<std::string> packs;
+    std::vector<std::string> formats;
+    std::string output;
+    std::string fail_on;
+    std::vector<std::string> exclude;
+    std::uint64_t max_file_size = 0;
+    unsigned jobs = 0;
+    bool quiet = false;
+    bool no_progress = false;
+    bool include_suppressed = false;
+    bool timestamps = false;
+    bool stats = false;
+    std::string config;
+    std::string baseline;
+    std::string git_ref;
+    std::string changed_since;
+    bool git_history = false;
+    std::string since;
+    bool all_refs = false;
+    std::string category;
+};
+
+// Runs a scan and returns the report, or an exit code (2: usage/config/pack error) after
+// printing the error to run.err.
+std::optional<rules::Report> perform_scan(const ScanRequest& req, Run& run);
+
+void setup_scan_command(CLI::App& sub, Run& run);
+void setup_baseline_command(CLI::App& sub, Run& run);
+
+}  // namespace ccscan::cli

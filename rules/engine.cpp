@@ -1,0 +1,193 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "analyzers/format_registry.h"
+#include "analyzers/hash.h"
+
+namespace ccscan::rules {
+
+using analyzers::Diagnostic;
+
+namespace {
+
+// What one file produced; filled by a worker, merged in file order.
+struct FileOutcome {
+    InventoryEntry entry;
+    std::vector<Finding> findings;
+    std::vector<Diagnostic> diagnostics;
+    std::vector<analyzers::FlowGraph> flows;
+    std::vector<std::string> applicable_rules;
+    std::vector<InlineSuppression> suppressions;
+};
+
+void finish_finding(Finding& f, const Rule& rule, const std::string& format,
+                    const std::optional<analyzers::GitOrigin>& git) {
+    f.rule_id = rule.id;
+    f.severity = rule.severity;
+    f.controls = rule.controls;
+    f.remediation = rule.remediation;
+    if (f.format.empty()) f.format = format;
+    if (f.message.empty()) f.message = rule.title;
+    if (!f.origin && git) f.origin = git;
+}
+
+void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
+                  bool any_flow_rules, FileOutcome& out) {
+    out.entry.path = src.path;
+    out.entry.size = src.size;
+    if (!src.skip_reason.empty()) {
+        out.entry.status = FileStatus::skipped;
+        out.entry.reason = src.skip_reason;
+        return;
+    }
+    auto bytes = src.load ? src.load() : Result<std::string>(std::string());
+    if (!bytes.ok()) {
+        out.entry.status = FileStatus::failed;
+        out.entry.reason = bytes.error().message;
+        Diagnostic d = bytes.error();
+        d.path = src.path;
+        out.diagnostics.push_back(std::move(d));
+        return;
+    }
+    analyzers::InputFile file{src.path, src.abs_path, std::move(bytes.value()), src.origin, src.git};
+    out.entry.size = file.bytes.size();
+    out.entry.sha256 = analyzers::sha256_hex(file.bytes);
+    if (looks_binary(file.bytes)) {
+        out.entry.status = FileStatus::skipped;
+        out.entry.reason = "binary file";
+        return;
+    }
+    analyzers::Detection det = src.forced_format.empty() ? analyzers::detect_format(file.path, file.bytes)
+                                                         : analyzers::Detection{src.forced_format, false, {}};
+    out.entry.format = det.format;
+    if (det.unsupported) {
+        out.entry.status = FileStatus::skipped;
+        out.entry.reason = "unsupported format: " + det.reason;
+        return;
+    }
+    std::vector<const Rule*> per_file;
+    bool want_syntax = false;
+    for (const Rule* r : rules) {
+        if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
+        if (!r->matcher->may_match(file.bytes)) {
+            out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
+            continue;
+        }
+        per_file.push_back(r);
+        want_syntax = want_syntax || r->matcher->needs_syntax();
+    }
+    analyzers::AnalyzeOptions ao;
+    ao.limits = options.limits;
+    ao.want_flows = any_flow_rules;
+    ao.want_syntax = want_syntax;
+    ao.extra_sensitive_words = options.policy.list("sensitive_words");
+    analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
+    for (Diagnostic& d : parsed.notes) {
+        d.level = analyzers::DiagnosticLevel::note;
+        out.diagnostics.push_back(std::move(d));
+    }
+    if (parsed.failure) {
+        out.entry.status = FileStatus::failed;
+        out.entry.reason = parsed.failure->message;
+        out.diagnostics.push_back(*parsed.failure);
+    }
+    FileContext ctx{file, parsed, options.policy};
+    for (const Rule* r : per_file) {
+        // A file that failed to parse still gets rules that need only its text (content rules).
+        if (parsed.failure && (r->matcher->needs_document() || r->matcher->needs_syntax() || r->matcher->needs_flows())) continue;
+        out.applicable_rules.push_back(r->id);
+        std::size_t before = out.findings.size();
+        r->matcher->match_file(*r, ctx, out.findings);
+        for (std::size_t i = before; i < out.findings.size(); ++i) finish_finding(out.findings[i], *r, det.format, file.git);
+    }
+    out.entry.flows = static_cast<int>(parsed.flows.size());
+    out.flows = std::move(parsed.flows);
+    if (file.bytes.find("ccscan:ignore") != std::string::npos) out.suppressions = find_inline_suppressions(file.path, file.bytes);
+}
+
+}  // namespace
+
+bool looks_binary(std::string_view bytes) {
+    return std::memchr(bytes.data(), '\0', std::min<std::size_t>(bytes.size(), 8192)) != nullptr;
+}
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+    std::sort(findings.begin(), findings.end(), finding_less);
+    std::map<std::string, int> seen;
+    for (Finding& f : findings) {
+        std::string key = f.rule_id + '\n' + f.location.path + '\n' +
+                          (f.fingerprint_key.empty() ? f.message : f.fingerprint_key);
+        int n = seen[key]++;
+        if (n > 0) key += '\n' + std::to_string(n);
+        f.fingerprint = analyzers::sha256_hex(key).substr(0, 32);
+    }
+}
+
+ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options) {
+    std::sort(files.begin(), files.end(), [](const FileSource& a, const FileSource& b) { return a.path < b.path; });
+    bool any_flow_rules = std::any_of(rules.begin(), rules.end(), [](const Rule* r) { return !r->matcher->per_file(); });
+    std::vector<FileOutcome> outcomes(files.size());
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+    std::atomic<std::size_t> next{0}, done{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            process_file(rules, files[i], options, any_flow_rules, outcomes[i]);
+            std::size_t d = ++done;
+            if (options.progress) options.progress(d, files.size());
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+
+    ScanResult result;
+    std::vector<analyzers::FlowGraph> flows;
+    std::map<std::string, std::string> format_of;
+    for (FileOutcome& o : outcomes) {
+        format_of[o.entry.path] = o.entry.format;
+        for (const std::string& id : o.applicable_rules) result.applicable[id]++;
+        std::move(o.findings.begin(), o.findings.end(), std::back_inserter(result.findings));
+        std::move(o.diagnostics.begin(), o.diagnostics.end(), std::back_inserter(result.diagnostics));
+        std::move(o.flows.begin(), o.flows.end(), std::back_inserter(flows));
+        std::move(o.suppressions.begin(), o.suppressions.end(), std::back_inserter(result.suppressions));
+        result.inventory.push_back(std::move(o.entry));
+    }
+    // Whole-scan matchers: every flow of the scan is visible (transfers across files).
+    ScanContext sctx{{}, options.policy};
+    for (const analyzers::FlowGraph& g : flows) sctx.flows.push_back(&g);
+    for (const Rule* r : rules) {
+        if (r->matcher->per_file()) continue;
+        std::set<std::string> files_applicable;
+        for (const analyzers::FlowGraph& g : flows) {
+            if (r->applies_to.applies(format_of[g.path], g.path) || r->applies_to.applies(g.platform, g.path)) files_applicable.insert(g.path);
+        }
+        if (!files_applicable.empty()) result.applicable[r->id] += static_cast<int>(files_applicable.size());
+        std::vector<Finding> found;
+        r->matcher->match_scan(*r, sctx, found);
+        for (Finding& f : found) {
+            finish_finding(f, *r, format_of[f.location.path], std::nullopt);
+            result.findings.push_back(std::move(f));
+        }
+    }
+    assign_fingerprints(result.findings);
+    // Two matchers (or two paths) reporting the same thing at the same place: keep one.
+    result.findings.erase(std::unique(result.findings.begin(), result.findings.end(),
+                                      [](const Finding& a, const Finding& b) {
+                                          return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
+                                      }),
+                          result.findings.end());
+    std::sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.path, a.span, a.code, a.message) < std::tie(b.path, b.span, b.code, b.message);
+    });
+    return result;
+}
+
+}  // namespace ccscan::rules

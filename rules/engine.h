@@ -1,0 +1,62 @@
+// The scan engine: files in, findings out. For every file (in parallel, results identical
+// whatever the number of jobs): read, hash, detect the format, analyze (Document, flows, syntax
+// tree as the applicable rules need), run the per-file matchers of every rule whose selector
+// applies; then run whole-scan matchers (flow rules across all flows of the scan); then compute
+// fingerprints, sort and deduplicate. Nothing is lost: every file ends in the inventory as
+// scanned, skipped (with a reason) or failed (with a diagnostic).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzers/diagnostic.h"
+#include "analyzers/document.h"
+#include "analyzers/input_file.h"
+#include "rules/finding.h"
+#include "rules/policy.h"
+#include "rules/report.h"
+#include "rules/rule.h"
+#include "rules/suppression.h"
+
+namespace ccscan::rules {
+
+struct FileSource {
+    std::string path;         // relative to the scan root
+    std::string abs_path;     // for display/evidence; empty for in-memory or git blobs
+    std::uint64_t size = 0;
+    std::string skip_reason;  // non-empty: listed as skipped, never read
+    std::string forced_format;
+    analyzers::Origin origin = analyzers::Origin::worktree;
+    std::optional<analyzers::GitOrigin> git;
+    std::function<Result<std::string>()> load;  // reads the bytes (called once, on a worker)
+};
+
+struct ScanOptions {
+    unsigned jobs = 0;  // 0: one per core
+    analyzers::ParseLimits limits;
+    Policy policy;
+    // Called after each file (from worker threads; must be thread-safe) for progress display.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct ScanResult {
+    std::vector<Finding> findings;  // sorted, fingerprinted
+    std::vector<InventoryEntry> inventory;
+    std::vector<analyzers::Diagnostic> diagnostics;
+    std::map<std::string, int> applicable;  // rule id -> applicable artifacts examined
+    std::vector<InlineSuppression> suppressions;  // inline `ccscan:ignore` comments found
+};
+
+ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options);
+
+// Content-based fingerprint: rule, path and the matcher's location-independent key, plus an
+// occurrence number when the same key repeats in a file.
+void assign_fingerprints(std::vector<Finding>& findings);
+
+// Binary content: a NUL byte in the first 8 KiB.
+bool looks_binary(std::string_view bytes);
+
+}  // namespace ccscan::rules

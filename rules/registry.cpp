@@ -1,0 +1,22 @@
+#include "rules/registry.h"
+
+#include "rules/config/config_matcher.h"
+
+namespace ccscan::rules {
+
+// Every matcher kind, in the order `ccscan rules kinds` lists them.
+const std::vector<MatcherKind>& matcher_kinds() {
+    static const std::vector<MatcherKind> k_kinds = {
+        {"config", "path + conditions over a Document (JSON, YAML, XML, INI, HCL, properties)", &config::make_config_matcher},
+    };
+    return k_kinds;
+}
+
+const MatcherKind* find_matcher_kind(std::string_view name) {
+    for (const MatcherKind& k : matcher_kinds()) {
+        if (k.name == name) return &k;
+    }
+    return nullptr;
+}
+
+}  // namespace ccscan::rules
