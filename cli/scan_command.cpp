@@ -129,9 +129,14 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
             return std::nullopt;
         }
         auto found = analyzers::discover(target, dopts, diagnostics);
+        bool target_is_file = fs::is_regular_file(target, ec);
         for (analyzers::DiscoveredFile& d : found) {
-            if (req.targets.size() > 1) d.path = (fs::path(target) / d.path).lexically_normal().generic_string();
-            if (fs::is_regular_file(target, ec)) d.path = fs::path(target).filename().generic_string();
+            // One target: paths relative to it (or the file's name). Several: relative to the cwd.
+            if (req.targets.size() > 1) {
+                d.path = (target_is_file ? fs::path(target) : fs::path(target) / d.path).lexically_normal().generic_string();
+            } else if (target_is_file) {
+                d.path = fs::path(target).filename().generic_string();
+            }
             sources.push_back(worktree_source(d));
         }
     }
