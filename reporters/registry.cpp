@@ -13,6 +13,7 @@ const std::vector<Reporter>& reporters() {
     static const std::vector<Reporter> k_reporters = {
         {"text", ".txt", "Human-readable findings grouped by file, with a summary", &render_text},
         {"json", ".json", "Native lossless JSON (re-render any format with `ccscan report --from`)", &render_json},
+        {"sarif", ".sarif", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers", &render_sarif},
     };
     return k_reporters;
 }
