@@ -12,8 +12,6 @@
 
 namespace ccscan::cli {
 
-std::vector<std::string> split_formats(const std::string& list);
-
 // Writes the report in every requested format; returns the exit code (0/1 by severity, 2 when
 // a format is unknown or an output cannot be written).
 int emit_reports(const rules::Report& report, const ScanRequest& req, Run& run);

@@ -20,6 +20,7 @@
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
+#include "reporters/write_reports.h"
 #include "rules/redact.h"
 
 namespace ccscan::cli {
@@ -197,7 +198,7 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--timestamps", req->timestamps, "Record the scan time in reports (output is then not byte-identical across runs)");
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
     sub.callback([req, formats, &run] {
-        req->formats = split_formats(*formats);
+        req->formats = reporters::split_format_list(*formats);
         auto report = perform_scan(*req, run);
         if (!report) return;
         run.exit_code = emit_reports(*report, *req, run);
