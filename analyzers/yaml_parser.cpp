@@ -111,6 +111,7 @@ private:
         YAML::anchor_t anchor = 0;
         bool expecting_key = true;  // maps only
         Node pending_key;
+        std::vector<Node> merges;   // `<<:` values, applied when the map closes (explicit keys win)
     };
 
     Position to_pos(const YAML::Mark& m) const {
@@ -187,6 +188,7 @@ private:
         m_stack.pop_back();
         if (m_flow.back()) --m_flow_depth;
         m_flow.pop_back();
+        for (const Node& m : f.merges) merge_into(f.node, m);
         if (!f.node.children.empty()) f.node.span.end = f.node.children.back().span.end;
         attach(std::move(f.node), f.anchor);
     }
@@ -211,7 +213,7 @@ private:
         }
         top.expecting_key = true;
         if (top.pending_key.value == "<<" && top.pending_key.kind == NodeKind::scalar) {
-            merge_into(top.node, n);
+            top.merges.push_back(std::move(n));
             return;
         }
         n.key = top.pending_key.kind == NodeKind::scalar ? top.pending_key.value : std::string("<complex key>");

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/data_root.h"
 #include "rules/pack_loader.h"
+#include "rules/pack_support.h"
 #include "rules/registry.h"
 #include "rules/rule_tests.h"
 

@@ -20,6 +20,7 @@
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
+#include "reporters/write_reports.h"
 #include "rules/redact.h"
 
 namespace ccscan::cli {
@@ -129,9 +130,14 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
             return std::nullopt;
         }
         auto found = analyzers::discover(target, dopts, diagnostics);
+        bool target_is_file = fs::is_regular_file(target, ec);
         for (analyzers::DiscoveredFile& d : found) {
-            if (req.targets.size() > 1) d.path = (fs::path(target) / d.path).lexically_normal().generic_string();
-            if (fs::is_regular_file(target, ec)) d.path = fs::path(target).filename().generic_string();
+            // One target: paths relative to it (or the file's name). Several: relative to the cwd.
+            if (req.targets.size() > 1) {
+                d.path = (target_is_file ? fs::path(target) : fs::path(target) / d.path).lexically_normal().generic_string();
+            } else if (target_is_file) {
+                d.path = fs::path(target).filename().generic_string();
+            }
             sources.push_back(worktree_source(d));
         }
     }
@@ -192,7 +198,7 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--timestamps", req->timestamps, "Record the scan time in reports (output is then not byte-identical across runs)");
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
     sub.callback([req, formats, &run] {
-        req->formats = split_formats(*formats);
+        req->formats = reporters::split_format_list(*formats);
         auto report = perform_scan(*req, run);
         if (!report) return;
         run.exit_code = emit_reports(*report, *req, run);

@@ -1,0 +1,65 @@
+#include "cli/output.h"
+
+#include <ostream>
+#include <unistd.h>
+
+#include "reporters/reporter.h"
+#include "reporters/write_reports.h"
+
+namespace ccscan::cli {
+
+int exit_code_for(const rules::Report& report, const std::string& fail_on) {
+    if (fail_on == "none") return k_exit_ok;
+    auto threshold = rules::parse_severity(fail_on.empty() ? "high" : fail_on);
+    if (!threshold) return k_exit_usage;
+    for (const rules::Finding& f : report.findings) {
+        if (f.suppression.kind == rules::SuppressionKind::none && f.severity >= *threshold) return k_exit_findings;
+    }
+    return k_exit_ok;
+}
+
+namespace {
+
+void print_summary(const rules::Report& report, std::ostream& err) {
+    int counts[5] = {0, 0, 0, 0, 0};
+    int suppressed = 0;
+    for (const rules::Finding& f : report.findings) {
+        if (f.suppression.kind != rules::SuppressionKind::none) ++suppressed;
+        else ++counts[static_cast<int>(f.severity)];
+    }
+    int scanned = 0, skipped = 0, failed = 0;
+    for (const auto& e : report.inventory) {
+        (e.status == rules::FileStatus::scanned ? scanned : e.status == rules::FileStatus::skipped ? skipped : failed)++;
+    }
+    err << "ccscan: " << counts[4] << " critical, " << counts[3] << " high, " << counts[2] << " medium, " << counts[1]
+        << " low, " << counts[0] << " info";
+    if (suppressed) err << " (" << suppressed << " suppressed)";
+    err << "; " << scanned << " files scanned, " << skipped << " skipped, " << failed << " failed\n";
+}
+
+}  // namespace
+
+int emit_reports(const rules::Report& report, const ScanRequest& req, Run& run) {
+    reporters::RenderOptions ro;
+    ro.include_suppressed = req.include_suppressed;
+    ro.timestamps = req.timestamps;
+    ro.category = req.category;
+    ro.read_source = reporters::source_reader(report.scan.root);
+    const bool to_stdout = req.output.empty() || req.output == "-";
+    ro.color = to_stdout && isatty(STDOUT_FILENO);
+    auto written = reporters::write_reports(report, req.formats, req.output, ro, run.out);
+    if (!written.ok()) {
+        run.err << "ccscan: " << written.error().to_string() << "\n";
+        return k_exit_usage;
+    }
+    const bool text_on_stdout = to_stdout && (req.formats.empty() || req.formats.front() == "text");
+    if (!req.quiet && !text_on_stdout) print_summary(report, run.err);
+    std::string fail_on = req.fail_on;
+    if (fail_on.empty()) {
+        auto it = report.scan.options.find("fail-on");
+        fail_on = it == report.scan.options.end() ? "high" : it->second;
+    }
+    return exit_code_for(report, fail_on);
+}
+
+}  // namespace ccscan::cli
