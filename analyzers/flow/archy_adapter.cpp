@@ -168,7 +168,6 @@ private:
 void add_blocks(ArchyBuilder& ab, const Node& flow, std::string_view list_key, std::string_view item_key) {
     const Node* list = flow.find(list_key);
     if (!list) return;
-    GraphBuilder& b = ab.builder();
     for (const Node& item : list->children) {
         const Node* block = item.find(item_key);
         if (!block) continue;
