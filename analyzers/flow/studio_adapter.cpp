@@ -45,6 +45,7 @@ void widget_props(FlowNode& n, const std::string& type, const Node& props, const
     } else if (type == "record-call") {
         n.kind = FlowKind::recording;
         n.props["recording"] = truthy(get("record_call")) ? "on" : "off";
+        n.writes = {"widgets." + n.id + ".RecordingUrl", "widgets." + n.id + ".RecordingSid"};
     } else if (type == "record-voicemail") {
         n.kind = FlowKind::recording;
         n.props["voicemail"] = "true";
