@@ -2,6 +2,7 @@
 // parser, which reads JSON with spans), build its graphs, find nodes.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 #include "analyzers/input_file.h"
 #include "analyzers/parsed_file.h"
 #include "analyzers/yaml_parser.h"
+#include "xml_test_doc.h"
 
 namespace ccscan::test {
 
@@ -28,7 +30,10 @@ inline analyzers::ParsedFile build(const std::string& path, const std::string& t
     analyzers::InputFile file{path, "", text, analyzers::Origin::worktree, std::nullopt};
     analyzers::ParsedFile parsed;
     parsed.format = format;
-    if (format != "asterisk-dialplan") {
+    static const std::vector<std::string> k_xml = {"twiml", "voicexml", "ccxml", "freeswitch-xml"};
+    if (std::find(k_xml.begin(), k_xml.end(), format) != k_xml.end()) {
+        parsed.document = xml_document(text);
+    } else if (format != "asterisk-dialplan") {
         auto doc = analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
         if (doc.ok()) parsed.document = std::move(doc.value());
     }
