@@ -62,7 +62,8 @@ private:
         std::string name(a.get("name"));
         n.id = name.empty() ? a.key + "@" + std::to_string(a.span.start.line) : name;
         if (m_b.has(n.id)) n.id += "@" + std::to_string(a.span.start.line);
-        n.span = a.span;
+        // From the action's key ("- collectInput:") to the end of its body.
+        n.span = a.key_span.known() ? Span{a.key_span.start, a.span.end} : a.span;
         const std::string& t = a.key;
         std::string prompt;
         for (std::string_view k : {"inputAudio", "audio", "prompts"}) {

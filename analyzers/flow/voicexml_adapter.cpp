@@ -102,6 +102,7 @@ private:
             std::string type = xml_attr(e, "type");
             if (auto p = type.find("length="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 7);
             if (auto p = type.find("maxlength="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 10);
+            while (!text.empty() && text.back() == ' ') text.pop_back();
             n.props["prompt_text"] = text;
             auto scoped = properties(e, props);
             n.props["record_utterance"] = truthy(scoped["recordutterance"]) ? "true" : "false";
