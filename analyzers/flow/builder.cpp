@@ -89,10 +89,8 @@ void terraform(const InputFile& file, ParsedFile& parsed, const SensitivityLexic
         for (const Node& res : type.children) {
             const Node* content = res.find(studio ? "definition" : "content");
             if (!content) continue;
-            std::string name(res.get(studio ? "friendly_name" : "name"));
-            embedded(file, *content, name.empty() || name.find("${") != std::string::npos ? res.key : name, studio, lex, parsed);
-            // Transfers name flows by resource label too (aws_connect_contact_flow.<label>.id).
-            if (!parsed.flows.empty() && parsed.flows.back().path == file.path) parsed.flows.back().name = res.key;
+            // Transfers name Terraform flows by resource label (aws_connect_contact_flow.<label>.id).
+            embedded(file, *content, res.key, studio, lex, parsed);
         }
     }
 }
