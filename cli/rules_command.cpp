@@ -158,17 +158,17 @@ void setup_rules_command(CLI::App& sub, Run& run) {
     auto files = std::make_shared<std::vector<std::string>>();
 
     CLI::App* list = sub.add_subcommand("list", "List rules with severity, pack, matcher and controls");
-    list->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)");
+    list->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     list->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     list->callback([=, &run] { list_rules(*packs, *format, run); });
 
     CLI::App* show = sub.add_subcommand("show", "Print one rule");
     show->add_option("id", *id, "Rule id")->required();
-    show->add_option("--pack", *packs, "Rule pack (repeatable)");
+    show->add_option("--pack", *packs, "Rule pack (repeatable)")->allow_extra_args(false);
     show->callback([=, &run] { show_rule(*packs, *id, run); });
 
     CLI::App* test = sub.add_subcommand("test", "Run the tests embedded in rules; ends with 'N passed, M failed'");
-    test->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)");
+    test->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     test->add_flag("--verbose,-v", *verbose, "Print passing tests too");
     test->callback([=, &run] { test_rules(*packs, *verbose, run); });
 
