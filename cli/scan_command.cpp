@@ -182,12 +182,13 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     auto req = std::make_shared<ScanRequest>();
     auto formats = std::make_shared<std::string>();
     sub.add_option("paths", req->targets, "Folders or files to scan (default: .)");
-    sub.add_option("--pack", req->packs, "Rule pack: a built-in name (pci-dss, gdpr, ccpa), a file or a folder; repeatable (default: every built-in pack)");
+    sub.add_option("--pack", req->packs, "Rule pack: a built-in name (pci-dss, gdpr, ccpa), a file or a folder; repeatable (default: every built-in pack)")
+        ->allow_extra_args(false);
     sub.add_option("--format", *formats, "Comma-separated report formats: text, json, sarif, html, junit, markdown, csv, github (default: text)");
     sub.add_option("--output,-o", req->output, "A file for one format, a folder for several (default: stdout)");
     sub.add_option("--fail-on", req->fail_on, "Exit 1 when a finding at or above this severity is reported: critical|high|medium|low|info|none (default: high)")
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}));
-    sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable")->allow_extra_args(false);
     sub.add_option("--max-file-size", req->max_file_size, "Skip files larger than this many bytes (default: 10485760)");
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)");
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
@@ -211,8 +212,8 @@ void setup_baseline_command(CLI::App& sub, Run& run) {
     auto req = std::make_shared<ScanRequest>();
     auto output = std::make_shared<std::string>(".ccscan-baseline.json");
     create->add_option("paths", req->targets, "Folders or files to scan (default: .)");
-    create->add_option("--pack", req->packs, "Rule pack (repeatable)");
-    create->add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    create->add_option("--pack", req->packs, "Rule pack (repeatable)")->allow_extra_args(false);
+    create->add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable")->allow_extra_args(false);
     create->add_option("--config", req->config, "Configuration file");
     create->add_option("--output,-o", *output, "Baseline file to write (default: .ccscan-baseline.json)");
     create->callback([req, output, &run] {

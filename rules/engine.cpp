@@ -94,7 +94,9 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     }
     if (parsed.failure) {
         out.entry.status = FileStatus::failed;
-        out.entry.reason = parsed.failure->message;
+        const analyzers::Position at = parsed.failure->span.start;
+        out.entry.reason = at.line ? "parse error at " + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + parsed.failure->message
+                                   : parsed.failure->message;
         out.diagnostics.push_back(*parsed.failure);
     }
     FileContext ctx{file, parsed, options.policy};

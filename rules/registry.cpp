@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include "rules/config/config_matcher.h"
+#include "rules/flow/flow_matcher.h"
 
 namespace ccscan::rules {
 
@@ -8,6 +9,7 @@ namespace ccscan::rules {
 const std::vector<MatcherKind>& matcher_kinds() {
     static const std::vector<MatcherKind> k_kinds = {
         {"config", "path + conditions over a Document (JSON, YAML, XML, INI, HCL, properties)", &config::make_config_matcher},
+        {"flow", "state, ordering and taint properties over IVR flow graphs, across transfers", &flow::make_flow_matcher},
     };
     return k_kinds;
 }

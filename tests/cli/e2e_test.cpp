@@ -30,13 +30,6 @@ Run run(const std::string& args) {
 
 std::string fixtures() { return std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/e2e"; }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("e2e: findings give exit 1, exact location, suppression honoured", "[e2e]") {

@@ -1,0 +1,48 @@
+#include "analyzers/parsers.h"
+
+#include <map>
+#include <mutex>
+
+#include "analyzers/flow/builder.h"
+#include "analyzers/flow/sensitivity.h"
+#include "analyzers/json_parser.h"
+#include "analyzers/yaml_parser.h"
+
+namespace ccscan::analyzers {
+
+Result<Document> parse_document(std::string_view syntax, std::string_view text, const std::string& path, const ParseLimits& limits) {
+    if (syntax == "json") return parse_json(text, path, limits);
+    if (syntax == "yaml") return parse_yaml(text, path, limits);
+    Document empty;
+    return empty;
+}
+
+namespace {
+
+// The lexicon for a set of user extras, built once per distinct set (scans use one).
+const SensitivityLexicon& lexicon_for(const std::vector<std::string>& extras, std::vector<Diagnostic>& notes) {
+    if (extras.empty()) return SensitivityLexicon::builtin();
+    static std::mutex mutex;
+    static std::map<std::vector<std::string>, std::pair<SensitivityLexicon, std::vector<Diagnostic>>> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(extras);
+    if (it == cache.end()) {
+        std::vector<Diagnostic> n;
+        SensitivityLexicon lex = SensitivityLexicon::with_extras(extras, n);
+        it = cache.emplace(extras, std::make_pair(std::move(lex), std::move(n))).first;
+    }
+    notes.insert(notes.end(), it->second.second.begin(), it->second.second.end());
+    return it->second.first;
+}
+
+}  // namespace
+
+void build_artifacts(const InputFile& file, ParsedFile& parsed, const AnalyzeOptions& options) {
+    if (options.want_flows && has_flow_adapter(parsed.format)) {
+        std::vector<Diagnostic> notes;
+        const SensitivityLexicon& lex = lexicon_for(options.extra_sensitive_words, notes);
+        build_flows(file, parsed, lex);
+    }
+}
+
+}  // namespace ccscan::analyzers
