@@ -1,5 +1,6 @@
 #include "analyzers/parsers.h"
 
+#include "analyzers/flow/builder.h"
 #include "analyzers/json_parser.h"
 #include "analyzers/yaml_parser.h"
 
@@ -12,6 +13,15 @@ Result<Document> parse_document(std::string_view syntax, std::string_view text, 
     return empty;
 }
 
-void build_artifacts(const InputFile&, ParsedFile&, const AnalyzeOptions&) {}
+void build_artifacts(const InputFile& file, ParsedFile& parsed, const AnalyzeOptions& options) {
+    if (options.want_flows && has_flow_adapter(parsed.format)) {
+        if (options.extra_sensitive_words.empty()) {
+            build_flows(file, parsed, SensitivityLexicon::builtin());
+        } else {
+            SensitivityLexicon lex = SensitivityLexicon::with_extras(options.extra_sensitive_words, parsed.notes);
+            build_flows(file, parsed, lex);
+        }
+    }
+}
 
 }  // namespace ccscan::analyzers
