@@ -120,14 +120,38 @@ std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) c
     return std::nullopt;
 }
 
-StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : m_graphs(graphs) {
+TransferFn as_transfer(EffectFn effect) {
+    return [effect = std::move(effect)](const FlowNode& n, int value) {
+        auto e = effect(n);
+        return e ? *e : value;
+    };
+}
+
+TransferFn product_transfer(EffectFn a, int a_count, EffectFn b) {
+    return [a = std::move(a), a_count, b = std::move(b)](const FlowNode& n, int value) {
+        auto ea = a(n);
+        auto eb = b(n);
+        int va = ea ? *ea : value % a_count;
+        int vb = eb ? *eb : value / a_count;
+        return va + a_count * vb;
+    };
+}
+
+StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : StateReach(graphs, as_transfer(std::move(effect))) {}
+
+StateReach::StateReach(const ScanGraphs& graphs, const TransferFn& transfer) : m_graphs(graphs) {
     m_mask.assign(graphs.total_nodes(), 0);
     m_parent.assign(static_cast<std::size_t>(graphs.total_nodes()) * 8, -2);
-    std::vector<std::int8_t> effects(graphs.total_nodes(), -1);
-    for (std::uint32_t i = 0; i < graphs.total_nodes(); ++i) {
-        auto e = effect(graphs.node(graphs.local(i)));
-        if (e && *e >= 0 && *e < 8) effects[i] = static_cast<std::int8_t>(*e);
-    }
+    // Computed on demand: most (node, value) pairs are never reached.
+    std::vector<std::int8_t> out_of(static_cast<std::size_t>(graphs.total_nodes()) * 8, -1);
+    auto next_value = [&](std::uint32_t gi, int value) {
+        std::int8_t& o = out_of[static_cast<std::size_t>(gi) * 8 + static_cast<std::size_t>(value)];
+        if (o < 0) {
+            int v = transfer(graphs.node(graphs.local(gi)), value);
+            o = static_cast<std::int8_t>(v >= 0 && v < 8 ? v : value);
+        }
+        return static_cast<int>(o);
+    };
     std::deque<std::int64_t> work;
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         if (graphs.graph(g).nodes.empty()) continue;
@@ -141,7 +165,7 @@ StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : m_graphs(gra
         work.pop_front();
         auto gi = static_cast<std::uint32_t>(s / 8);
         int value = static_cast<int>(s % 8);
-        int out = effects[gi] >= 0 ? effects[gi] : value;
+        int out = next_value(gi, value);
         for (NodeRef next : graphs.successors(graphs.local(gi))) {
             std::uint32_t ni = graphs.global(next);
             if (m_mask[ni] & (1u << out)) continue;

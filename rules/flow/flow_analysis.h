@@ -74,11 +74,18 @@ private:
 
 // What a node does to one variable: the value index it sets, or nullopt.
 using EffectFn = std::function<std::optional<int>(const FlowNode&)>;
+// The value after a node given the value before it (general form, values 0..7).
+using TransferFn = std::function<int(const FlowNode&, int value)>;
+TransferFn as_transfer(EffectFn effect);
+// Two variables tracked together (so a rule can ask "recording on while the agent is not on
+// hold"): value = a + a_count * b. a_count * b_count must be at most 8.
+TransferFn product_transfer(EffectFn a, int a_count, EffectFn b);
 
 // Reachable (node, value) pairs for one variable, with BFS parents for shortest paths.
 class StateReach {
 public:
     StateReach(const ScanGraphs& graphs, EffectFn effect);
+    StateReach(const ScanGraphs& graphs, const TransferFn& transfer);
     // Bitmask of values that can hold on entry to `r` (bit i = value index i).
     std::uint8_t values_at(NodeRef r) const { return m_mask[m_graphs.global(r)]; }
     // Shortest path from an entry to `r` arriving with `value`, entry first.
