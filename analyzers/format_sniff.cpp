@@ -136,7 +136,21 @@ std::string by_extension(const std::string& name) {
 
 bool looks_like_json(std::string_view bytes) {
     std::string_view s = skip_space(bytes);
-    return !s.empty() && (s.front() == '{' || s.front() == '[');
+    if (s.empty()) return false;
+    if (s.front() == '{') return true;
+    if (s.front() != '[') return false;
+    // `[section]` is INI; a JSON array starts with a value.
+    std::string_view rest = skip_space(s.substr(1));
+    if (rest.empty()) return false;
+    char c = rest.front();
+    if (c == '{' || c == '[' || c == '"' || c == '-' || c == ']' || std::isdigit(static_cast<unsigned char>(c))) return true;
+    for (std::string_view lit : {"true", "false", "null"}) {
+        if (rest.substr(0, lit.size()) == lit) {
+            std::string_view after = skip_space(rest.substr(lit.size()));
+            return !after.empty() && (after.front() == ',' || after.front() == ']');
+        }
+    }
+    return false;
 }
 
 Detection sniff_format(std::string_view path, std::string_view bytes) {

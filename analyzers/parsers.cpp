@@ -1,6 +1,10 @@
 #include "analyzers/parsers.h"
 
+#include <map>
+#include <mutex>
+
 #include "analyzers/flow/builder.h"
+#include "analyzers/flow/sensitivity.h"
 #include "analyzers/json_parser.h"
 #include "analyzers/yaml_parser.h"
 
@@ -13,14 +17,31 @@ Result<Document> parse_document(std::string_view syntax, std::string_view text, 
     return empty;
 }
 
+namespace {
+
+// The lexicon for a set of user extras, built once per distinct set (scans use one).
+const SensitivityLexicon& lexicon_for(const std::vector<std::string>& extras, std::vector<Diagnostic>& notes) {
+    if (extras.empty()) return SensitivityLexicon::builtin();
+    static std::mutex mutex;
+    static std::map<std::vector<std::string>, std::pair<SensitivityLexicon, std::vector<Diagnostic>>> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(extras);
+    if (it == cache.end()) {
+        std::vector<Diagnostic> n;
+        SensitivityLexicon lex = SensitivityLexicon::with_extras(extras, n);
+        it = cache.emplace(extras, std::make_pair(std::move(lex), std::move(n))).first;
+    }
+    notes.insert(notes.end(), it->second.second.begin(), it->second.second.end());
+    return it->second.first;
+}
+
+}  // namespace
+
 void build_artifacts(const InputFile& file, ParsedFile& parsed, const AnalyzeOptions& options) {
     if (options.want_flows && has_flow_adapter(parsed.format)) {
-        if (options.extra_sensitive_words.empty()) {
-            build_flows(file, parsed, SensitivityLexicon::builtin());
-        } else {
-            SensitivityLexicon lex = SensitivityLexicon::with_extras(options.extra_sensitive_words, parsed.notes);
-            build_flows(file, parsed, lex);
-        }
+        std::vector<Diagnostic> notes;
+        const SensitivityLexicon& lex = lexicon_for(options.extra_sensitive_words, notes);
+        build_flows(file, parsed, lex);
     }
 }
 

@@ -9,12 +9,15 @@
 
 #include "cli/command.h"
 #include "cli/data_root.h"
+#include "rules/framework.h"
 #include "rules/pack_loader.h"
 #include "rules/pack_support.h"
 #include "rules/registry.h"
 #include "rules/rule_tests.h"
 
 namespace ccscan::cli {
+
+void setup_frameworks_command(CLI::App& sub, Run& run);
 
 namespace {
 
@@ -115,6 +118,12 @@ void test_rules(const std::vector<std::string>& specs, bool verbose, Run& run) {
         run.out << "FAIL " << id << ": needs at least one 'expect: match' and one 'expect: no_match' test\n";
         ++failed;
     }
+    if (auto frameworks = rules::load_frameworks(data_root() + "/frameworks"); frameworks.ok()) {
+        for (const auto& d : rules::check_rule_controls(*frameworks, *packs)) {
+            run.out << "FAIL " << d.to_string() << "\n";
+            ++failed;
+        }
+    }
     run.out << passed << " passed, " << failed << " failed\n";
     run.exit_code = failed ? k_exit_findings : k_exit_ok;
 }
@@ -175,6 +184,8 @@ void setup_rules_command(CLI::App& sub, Run& run) {
     CLI::App* lint = sub.add_subcommand("lint", "Validate custom pack files (schema, controls, tests, help)");
     lint->add_option("files", *files, "Pack files or folders")->required();
     lint->callback([=, &run] { lint_packs(*files, run); });
+
+    setup_frameworks_command(*sub.add_subcommand("frameworks", "List framework catalogues and their controls"), run);
 
     CLI::App* kinds = sub.add_subcommand("kinds", "List matcher kinds");
     kinds->callback([&run] {
