@@ -75,9 +75,11 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
         m_offset.push_back(m_total);
         m_total += static_cast<std::uint32_t>(m_graphs[g]->nodes.size());
-        if (!m_graphs[g]->name.empty()) m_by_name.emplace(lower(m_graphs[g]->name), g);
         std::string stem = m_graphs[g]->path.substr(m_graphs[g]->path.find_last_of('/') + 1);
-        m_by_name.emplace(lower(stem.substr(0, stem.find('.'))), g);
+        stem = lower(stem.substr(0, stem.find('.')));
+        std::string name = lower(m_graphs[g]->name);
+        if (!name.empty()) m_by_name.emplace(name, g);
+        if (stem != name) m_by_name.emplace(stem, g);
     }
     m_succ.resize(m_total);
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
@@ -88,16 +90,18 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             auto tf = fg.nodes[n].props.find("target_flow");
             if (tf == fg.nodes[n].props.end() || tf->second.empty()) continue;
-            auto target = resolve_flow(tf->second);
-            if (!target || (*target == g && fg.nodes[n].props.count("target_node") == 0)) continue;
-            const FlowGraph& tg = *m_graphs[*target];
-            std::uint32_t to = tg.entry;
-            if (auto tn = fg.nodes[n].props.find("target_node"); tn != fg.nodes[n].props.end()) {
-                for (std::uint32_t i = 0; i < tg.nodes.size(); ++i) {
-                    if (tg.nodes[i].id == tn->second) to = i;
+            auto tn = fg.nodes[n].props.find("target_node");
+            for (std::uint32_t target : resolve_flows(tf->second)) {
+                if (target == g && tn == fg.nodes[n].props.end()) continue;
+                const FlowGraph& tg = *m_graphs[target];
+                std::uint32_t to = tg.entry;
+                if (tn != fg.nodes[n].props.end()) {
+                    for (std::uint32_t i = 0; i < tg.nodes.size(); ++i) {
+                        if (tg.nodes[i].id == tn->second) to = i;
+                    }
                 }
+                m_succ[m_offset[g] + n].push_back({target, to});
             }
-            m_succ[m_offset[g] + n].push_back({*target, to});
         }
     }
     for (auto& s : m_succ) {
@@ -112,12 +116,23 @@ NodeRef ScanGraphs::local(std::uint32_t global) const {
     return {g, global - m_offset[g]};
 }
 
-std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {
+std::vector<std::uint32_t> ScanGraphs::resolve_flows(std::string_view target) const {
     for (const std::string& c : target_candidates(target)) {
-        auto it = m_by_name.find(c);
-        if (it != m_by_name.end()) return it->second;
+        auto [b, e] = m_by_name.equal_range(c);
+        if (b == e) continue;
+        std::vector<std::uint32_t> out;
+        for (auto it = b; it != e; ++it) out.push_back(it->second);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
     }
-    return std::nullopt;
+    return {};
+}
+
+std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {
+    auto all = resolve_flows(target);
+    if (all.empty()) return std::nullopt;
+    return all.front();
 }
 
 TransferFn as_transfer(EffectFn effect) {

@@ -61,15 +61,18 @@ public:
     std::uint32_t total_nodes() const { return m_total; }
     // Successors inside the graph and into transfer targets (other graphs).
     const std::vector<NodeRef>& successors(NodeRef r) const { return m_succ[global(r)]; }
-    // The graph a transfer node's target_flow names, if it is part of the scan.
+    // The graph a transfer node's target_flow names, if it is part of the scan (the first by
+    // path when several share the name).
     std::optional<std::uint32_t> resolve_flow(std::string_view target) const;
+    // Every graph of that name: an Asterisk context defined in several files is one context.
+    std::vector<std::uint32_t> resolve_flows(std::string_view target) const;
 
 private:
     std::vector<const FlowGraph*> m_graphs;
     std::vector<std::uint32_t> m_offset;
     std::uint32_t m_total = 0;
     std::vector<std::vector<NodeRef>> m_succ;
-    std::map<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graph
+    std::multimap<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graphs
 };
 
 // What a node does to one variable: the value index it sets, or nullopt.
