@@ -75,7 +75,7 @@ TEST_CASE("baseline: edits keep findings matched; a new violation fails alone", 
     REQUIRE_FALSE(fresh.empty());
     // Every new finding is at the new action.
     std::string text = slurp(repo / "flows" / "pay.json");
-    std::size_t at = text.find("\"security-code\"");
+    std::size_t at = text.find("\"Identifier\": \"security-code\"");
     REQUIRE(at != std::string::npos);
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
     for (const auto& f : fresh) {
