@@ -1,5 +1,8 @@
 #include "analyzers/parsers.h"
 
+#include "analyzers/code/code_parser.h"
+#include "analyzers/code/languages.h"
+
 #include <map>
 #include <mutex>
 
@@ -58,6 +61,9 @@ void build_artifacts(const InputFile& file, ParsedFile& parsed, const AnalyzeOpt
         std::vector<Diagnostic> notes;
         const SensitivityLexicon& lex = lexicon_for(options.extra_sensitive_words, notes);
         build_flows(file, parsed, lex);
+    }
+    if (options.want_syntax && code::language_for(parsed.format)) {
+        parsed.syntax = parse_code(file, parsed.format, parsed.notes);
     }
 }
 

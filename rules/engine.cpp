@@ -31,7 +31,8 @@ struct FileOutcome {
 void finish_finding(Finding& f, const Rule& rule, const std::string& format,
                     const std::optional<analyzers::GitOrigin>& git) {
     f.rule_id = rule.id;
-    f.severity = rule.severity;
+    f.severity = static_cast<Severity>(std::clamp(static_cast<int>(rule.severity) + f.severity_delta,
+                                                  static_cast<int>(Severity::info), static_cast<int>(Severity::critical)));
     f.controls = rule.controls;
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
