@@ -101,6 +101,7 @@ bool match_segments(const std::vector<std::string_view>& pats, const std::vector
 bool glob_match(std::string_view pattern, std::string_view path) {
     while (path.substr(0, 2) == "./") path.remove_prefix(2);
     while (!path.empty() && path.front() == '/') path.remove_prefix(1);
+    bool path_is_dir = !path.empty() && path.back() == '/';
     bool dir_only = false;
     while (!pattern.empty() && pattern.back() == '/') {
         dir_only = true;
@@ -114,8 +115,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     if (pattern.empty()) return false;
     std::vector<std::string_view> segs = split(path);
     if (segs.empty()) return false;
-    // Directories are the proper prefixes of the path; the file itself is the whole path.
-    std::size_t last = dir_only ? segs.size() - 1 : segs.size();
+    // Directories are the proper prefixes of the path, and the whole path when it ends in '/'.
+    std::size_t last = dir_only && !path_is_dir ? segs.size() - 1 : segs.size();
     if (!anchored && pattern.find('/') == std::string_view::npos) {
         for (std::size_t i = 0; i < last; ++i) {
             if (match_segment(pattern, segs[i])) return true;

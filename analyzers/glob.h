@@ -7,7 +7,7 @@
 //   A pattern without '/' matches a name at any depth (`*.json`, `node_modules`); a pattern with
 //   a '/' is anchored at the root (a leading '/' only anchors). A trailing '/' matches
 //   directories only. As in .gitignore, a pattern that matches a directory matches everything
-//   under it (`vendor` matches `vendor/a/b.js`).
+//   under it (`vendor` matches `vendor/a/b.js`). A path ending in '/' names a directory.
 // Matching is case-sensitive and runs in O(pattern x path) time: no exponential backtracking.
 #pragma once
 

@@ -5,6 +5,7 @@
 
 #include "analyzers/flow/builder.h"
 #include "analyzers/flow/sensitivity.h"
+#include "analyzers/ini_parser.h"
 #include "analyzers/json_parser.h"
 #include "analyzers/yaml_parser.h"
 
@@ -13,6 +14,8 @@ namespace ccscan::analyzers {
 Result<Document> parse_document(std::string_view syntax, std::string_view text, const std::string& path, const ParseLimits& limits) {
     if (syntax == "json") return parse_json(text, path, limits);
     if (syntax == "yaml") return parse_yaml(text, path, limits);
+    if (syntax == "ini") return parse_ini(text, path, limits);
+    if (syntax == "properties") return parse_properties(text, path, limits);
     Document empty;
     return empty;
 }

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 #include "analyzers/discovery.h"
@@ -76,9 +77,24 @@ std::string root_of(const std::vector<std::string>& targets) {
     return ".";
 }
 
+void print_stats(const ScanStats& stats, double wall, std::ostream& err) {
+    char line[160];
+    err << "phase        seconds   (read/parse/analysis: summed over " << stats.jobs << " worker thread(s))\n";
+    for (const char* phase : {"discovery", "read", "parse", "analysis", "flow", "report"}) {
+        auto it = stats.seconds.find(phase);
+        std::snprintf(line, sizeof line, "%-12s %8.3f\n", phase, it == stats.seconds.end() ? 0.0 : it->second);
+        err << line;
+    }
+    double mb = static_cast<double>(stats.bytes) / (1024.0 * 1024.0);
+    std::snprintf(line, sizeof line, "total        %8.3f   %zu files, %.1f MiB, %.1f MiB/s, %.0f files/s\n", wall, stats.files, mb,
+                  wall > 0 ? mb / wall : 0.0, wall > 0 ? static_cast<double>(stats.files) / wall : 0.0);
+    err << line;
+}
+
 }  // namespace
 
-std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
+std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
+    const auto started = std::chrono::steady_clock::now();
     ScanRequest req = given;
     if (req.targets.empty()) req.targets.push_back(".");
     const std::string root = root_of(req.targets);
@@ -142,6 +158,8 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
         }
     }
 
+    const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::size_t file_count = sources.size();
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
@@ -149,6 +167,13 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();
+    if (stats) {
+        stats->seconds = result.phase_seconds;
+        stats->seconds["discovery"] = discovery_s;
+        stats->bytes = result.bytes_read;
+        stats->files = file_count;
+        stats->jobs = sopts.jobs ? sopts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    }
 
     std::vector<rules::StaleEntry> stale;
     rules::apply_suppressions(result.findings, result.suppressions, cfg.waivers, today_utc(), result.diagnostics, stale);
@@ -198,11 +223,19 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--include-suppressed", req->include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");
     sub.add_flag("--timestamps", req->timestamps, "Record the scan time in reports (output is then not byte-identical across runs)");
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
+    sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
     sub.callback([req, formats, &run] {
         req->formats = reporters::split_format_list(*formats);
-        auto report = perform_scan(*req, run);
+        ScanStats stats;
+        const auto started = std::chrono::steady_clock::now();
+        auto report = perform_scan(*req, run, &stats);
         if (!report) return;
+        const auto reporting = std::chrono::steady_clock::now();
         run.exit_code = emit_reports(*report, *req, run);
+        if (req->stats) {
+            stats.seconds["report"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - reporting).count();
+            print_stats(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), run.err);
+        }
     });
 }
 

@@ -48,6 +48,10 @@ struct ScanResult {
     std::vector<analyzers::Diagnostic> diagnostics;
     std::map<std::string, int> applicable;  // rule id -> applicable artifacts examined
     std::vector<InlineSuppression> suppressions;  // inline `ccscan:ignore` comments found
+    // Seconds spent per phase, summed over worker threads (read, parse, analysis) or wall time
+    // (flow: the whole-scan pass), and bytes read; for `scan --stats`.
+    std::map<std::string, double> phase_seconds;
+    std::uint64_t bytes_read = 0;
 };
 
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options);

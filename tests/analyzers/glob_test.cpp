@@ -58,6 +58,8 @@ TEST_CASE("glob: anchoring, directories and path normalisation", "[glob]") {
     CHECK_FALSE(glob_match("/build", "src/build/out.json"));
     CHECK(glob_match("docs/", "docs/a.md"));
     CHECK_FALSE(glob_match("docs/", "docs"));  // a file named docs is not a directory
+    CHECK(glob_match("docs/", "docs/"));       // a path ending in '/' is a directory
+    CHECK(glob_match("src/gen/", "src/gen/"));
     CHECK(glob_match("tests/fixtures", "tests/fixtures/flows/a.json"));
     CHECK(glob_match("*.json", "./flow.json"));
     CHECK(glob_match("a/b", "a//b"));
