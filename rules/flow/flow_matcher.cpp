@@ -140,9 +140,7 @@ private:
     void run_check(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
         for_each_at(rule, scan, [&](NodeRef r) {
             Finding f = make_finding(rule, scan, r, {}, "");
-            std::vector<NodeRef> entries;
-            for (std::uint32_t g = 0; g < scan.graphs.size(); ++g) entries.push_back({g, scan.graphs.graph(g).entry});
-            add_path(f, scan, shortest_path(scan.graphs, entries, r));
+            add_path(f, scan, shortest_path(scan.graphs, scan.graphs.roots(), r));
             out.push_back(std::move(f));
         });
     }
@@ -255,9 +253,7 @@ private:
                              {"source_sensitivity", std::string(analyzers::to_string(src.sensitivity))}};
             Finding f = make_finding(rule, scan, h.sink, vars, "taint:" + h.variable);
             f.related.push_back({scan.graphs.graph(h.source.graph).path, src.span});
-            std::vector<NodeRef> entries;
-            for (std::uint32_t gi = 0; gi < scan.graphs.size(); ++gi) entries.push_back({gi, scan.graphs.graph(gi).entry});
-            std::vector<NodeRef> path = shortest_path(scan.graphs, entries, h.source);
+            std::vector<NodeRef> path = shortest_path(scan.graphs, scan.graphs.roots(), h.source);
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());
             add_path(f, scan, path);
