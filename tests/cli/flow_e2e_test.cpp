@@ -65,7 +65,7 @@ TEST_CASE("e2e: built-in flow rules pass their own tests", "[e2e][flow]") {
     Out r = run_ccscan("rules test");
     INFO(r.text);
     // VoiceXML rules need the XML parser; until it is part of the build they cannot run.
-    auto xml = analyzers::parse_document("xml", "<vxml/>", "t.vxml", analyzers::ParseLimits{});
+    auto xml = ccscan::analyzers::parse_document("xml", "<vxml/>", "t.vxml", ccscan::analyzers::ParseLimits{});
     bool xml_parsed = xml.ok() && xml->root.key == "vxml";
     std::istringstream lines(r.text);
     std::string line;
