@@ -224,8 +224,6 @@ void app_props(FlowNode& n, const std::string& app, const std::vector<std::strin
         if (var.rfind("CDR(", 0) == 0) n.props["persist"] = "cdr";
         std::string l = lower(raw_args);
         if (l.find("${curl(") != std::string::npos || l.find("${shell(") != std::string::npos) n.kind = FlowKind::invoke;
-    } else if (app == "musiconhold") {
-        n.props["hold"] = "on";
     }
 }
 
