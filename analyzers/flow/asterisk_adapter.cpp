@@ -75,8 +75,8 @@ bool parse_step(std::string_view rest, Prio& p, int last) {
         p.number = last + 1;
     } else if (prio == "hint") {
         return false;
-    } else if (!prio.empty() && std::all_of(prio.begin(), prio.end(), ::isdigit)) {
-        p.number = std::stoi(prio);
+    } else if (!prio.empty() && prio.find_first_not_of("0123456789") == std::string::npos && prio.size() < 9) {
+        p.number = parse_int(prio);
     } else {
         p.number = last + 1;
     }
@@ -224,8 +224,6 @@ void app_props(FlowNode& n, const std::string& app, const std::vector<std::strin
         if (var.rfind("CDR(", 0) == 0) n.props["persist"] = "cdr";
         std::string l = lower(raw_args);
         if (l.find("${curl(") != std::string::npos || l.find("${shell(") != std::string::npos) n.kind = FlowKind::invoke;
-    } else if (app == "musiconhold") {
-        n.props["hold"] = "on";
     }
 }
 
@@ -267,13 +265,7 @@ public:
         : m_ctx(ctx), m_b(path, "asterisk-dialplan", ctx.name), m_lex(lex) {}
 
     FlowGraph build(std::vector<Diagnostic>& notes) {
-        FlowNode entry;
-        entry.id = m_ctx.name;
-        entry.kind = FlowKind::entry;
-        entry.platform_type = "context";
-        entry.label = "[" + m_ctx.name + "]";
-        entry.span = m_ctx.span;
-        m_entry = m_b.add(std::move(entry));
+        m_entry = m_b.add_entry(m_ctx.name, "context", "[" + m_ctx.name + "]", m_ctx.span);
         for (const Prio& p : m_ctx.prios) add_prio(p);
         for (const auto& [exten, first] : m_first) m_b.edge(m_entry, first, "exten:" + exten);
         for (const auto& [inc, span] : m_ctx.includes) {

@@ -81,7 +81,6 @@ void input_props(FlowNode& n, const Node& action, const Node& params, const Sens
     if (store) n.writes.push_back("$.StoredCustomerInput");
     n.sensitivity = lex.classify_text(prompt);
     if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(action.get("Identifier"));
-    if (n.sensitivity == Sensitivity::none && n.kind == FlowKind::bot) n.kind = FlowKind::bot;
 }
 
 void attribute_props(FlowNode& n, const Node& params, std::string_view scope, const SensitivityLexicon& lex) {
@@ -245,13 +244,7 @@ FlowGraph build_connect_root(const Node& root, const std::string& path, const st
         return g;
     }
     GraphBuilder b(path, "amazon-connect-flow", name);
-    FlowNode entry;
-    entry.id = "(entry)";
-    entry.kind = FlowKind::entry;
-    entry.platform_type = root.find("Settings") ? "FlowModule" : "Flow";
-    entry.label = "start of " + name;
-    entry.span = root.span;
-    std::uint32_t e = b.add(std::move(entry));
+    std::uint32_t e = b.add_entry("(entry)", root.find("Settings") ? "FlowModule" : "Flow", "start of " + name, root.span);
     if (std::string start(root.get("StartAction")); !start.empty()) {
         b.edge_to(e, start);
     } else {

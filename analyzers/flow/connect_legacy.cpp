@@ -92,13 +92,7 @@ FlowNode make_legacy_node(const Node& m, const SensitivityLexicon& lex, GraphBui
 FlowGraph build_connect_legacy_root(const Node& root, const std::string& path, const std::string& name,
                                     const SensitivityLexicon& lex, std::vector<Diagnostic>& notes) {
     GraphBuilder b(path, "amazon-connect-flow-legacy", name);
-    FlowNode entry;
-    entry.id = "(entry)";
-    entry.kind = FlowKind::entry;
-    entry.platform_type = "contactFlow";
-    entry.label = "start of " + name;
-    entry.span = root.span;
-    std::uint32_t e = b.add(std::move(entry));
+    std::uint32_t e = b.add_entry("(entry)", "contactFlow", "start of " + name, root.span);
     b.edge_to(e, std::string(root.get("start")));
     if (const Node* modules = root.find("modules")) {
         for (const Node& m : modules->children) {

@@ -117,13 +117,7 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
     for (const Node* ctx : contexts) {
         std::string cname = xml_attr(*ctx, "name");
         GraphBuilder b(file.path, "freeswitch-xml", cname);
-        FlowNode entry;
-        entry.id = cname;
-        entry.kind = FlowKind::entry;
-        entry.platform_type = "context";
-        entry.label = "<context name=\"" + cname + "\">";
-        entry.span = ctx->span;
-        std::uint32_t e = b.add(std::move(entry));
+        std::uint32_t e = b.add_entry(cname, "context", "<context name=\"" + cname + "\">", ctx->span);
         for (const Node* ext : xml_children(*ctx)) {
             if (ext->key != "extension") continue;
             std::string ename = xml_attr(*ext, "name");

@@ -1,6 +1,7 @@
 #include "analyzers/flow/graph_builder.h"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <set>
 #include <tuple>
@@ -21,6 +22,18 @@ std::uint32_t GraphBuilder::add(FlowNode node) {
     }
     m_ids[node.id] = index;
     m_graph.nodes.push_back(std::move(node));
+    return index;
+}
+
+std::uint32_t GraphBuilder::add_entry(std::string id, std::string platform_type, std::string label, const Span& span) {
+    FlowNode n;
+    n.id = std::move(id);
+    n.kind = FlowKind::entry;
+    n.platform_type = std::move(platform_type);
+    n.label = std::move(label);
+    n.span = span;
+    std::uint32_t index = add(std::move(n));
+    m_graph.entry = index;
     return index;
 }
 
@@ -140,6 +153,14 @@ std::string find_url(std::string_view text) {
 std::string tail_segment(std::string_view text) {
     std::size_t p = text.find_last_of("/:");
     return std::string(p == std::string_view::npos ? text : text.substr(p + 1));
+}
+
+int parse_int(std::string_view text) {
+    int value = 0;
+    std::size_t b = text.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return 0;
+    auto res = std::from_chars(text.data() + b, text.data() + text.size(), value);
+    return res.ec == std::errc() ? value : 0;
 }
 
 void add_unique(std::vector<std::string>& list, std::string value) {

@@ -22,6 +22,8 @@ public:
 
     // Adds a node; a later node with the same id gets a "#2" suffix (and a note).
     std::uint32_t add(FlowNode node);
+    // Adds the graph's entry node (kind entry) and makes it the entry.
+    std::uint32_t add_entry(std::string id, std::string platform_type, std::string label, const Span& span);
     // Edge between known indices.
     void edge(std::uint32_t from, std::uint32_t to, std::string condition = {});
     // Edge to a node id that may be declared later; resolved by finish().
@@ -63,6 +65,8 @@ bool truthy(std::string_view text);
 std::string find_url(std::string_view text);
 // Last segment of an ARN or path ("arn:...:contact-flow/abc" -> "abc").
 std::string tail_segment(std::string_view text);
+// Decimal integer at the start of `text`, or 0 (never throws).
+int parse_int(std::string_view text);
 // Adds `value` to `list` when absent.
 void add_unique(std::vector<std::string>& list, std::string value);
 

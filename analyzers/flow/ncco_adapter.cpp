@@ -50,13 +50,7 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
 std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                          std::vector<Diagnostic>& notes) {
     GraphBuilder b(file.path, "vonage-ncco", flow_name_from_path(file.path));
-    FlowNode entry;
-    entry.id = "(entry)";
-    entry.kind = FlowKind::entry;
-    entry.platform_type = "ncco";
-    entry.label = "start of NCCO";
-    entry.span = doc.root.span;
-    std::uint32_t prev = b.add(std::move(entry));
+    std::uint32_t prev = b.add_entry("(entry)", "ncco", "start of NCCO", doc.root.span);
     bool open = true;
     std::size_t i = 0;
     for (const Node& a : doc.root.children) {
@@ -66,7 +60,6 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
         n.span = a.span;
         ncco_props(n, a, lex);
         if (n.kind == FlowKind::other) b.note(a.span, "unknown NCCO action '" + n.platform_type + "' (treated as 'other')");
-        std::string last_prompt;
         for_each_scalar(a, [&](const Node& v) {
             if (!n.props.count("url")) {
                 if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;

@@ -156,11 +156,9 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     auto digits = [](const FlowNode& n) {
         auto it = n.props.find("max_digits");
         if (it == n.props.end()) return 0;
-        try {
-            return std::stoi(it->second);
-        } catch (...) {
-            return 0;
-        }
+        int value = 0;
+        auto res = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+        return res.ec == std::errc() ? value : 0;
     };
     for (FlowNode& n : graph.nodes) {
         if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none) {

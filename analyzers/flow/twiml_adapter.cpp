@@ -84,13 +84,7 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
 std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                    std::vector<Diagnostic>& notes) {
     GraphBuilder b(file.path, "twiml", flow_name_from_path(file.path));
-    FlowNode entry;
-    entry.id = "(entry)";
-    entry.kind = FlowKind::entry;
-    entry.platform_type = doc.root.key;
-    entry.label = "<" + doc.root.key + ">";
-    entry.span = doc.root.span;
-    std::uint32_t prev = b.add(std::move(entry));
+    std::uint32_t prev = b.add_entry("(entry)", doc.root.key, "<" + doc.root.key + ">", doc.root.span);
     bool open = true;
     std::size_t i = 0;
     for (const Node* e : xml_children(doc.root)) {

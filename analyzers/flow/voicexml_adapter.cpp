@@ -31,13 +31,7 @@ public:
         : m_b(path, "voicexml", name), m_lex(lex) {}
 
     FlowGraph build(const Node& root, std::vector<Diagnostic>& notes) {
-        FlowNode entry;
-        entry.id = "(entry)";
-        entry.kind = FlowKind::entry;
-        entry.platform_type = "vxml";
-        entry.label = "<vxml>";
-        entry.span = root.span;
-        std::uint32_t e = m_b.add(std::move(entry));
+        std::uint32_t e = m_b.add_entry("(entry)", "vxml", "<vxml>", root.span);
         m_doc_props = properties(root, {});
         bool first = true;
         for (const Node* c : xml_children(root)) {
@@ -193,13 +187,7 @@ std::vector<FlowGraph> build_voicexml(const InputFile& file, const Document& doc
 std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, const SensitivityLexicon& /*lex*/,
                                    std::vector<Diagnostic>& notes) {
     GraphBuilder b(file.path, "ccxml", flow_name_from_path(file.path));
-    FlowNode entry;
-    entry.id = "(entry)";
-    entry.kind = FlowKind::entry;
-    entry.platform_type = "ccxml";
-    entry.label = "<ccxml>";
-    entry.span = doc.root.span;
-    std::uint32_t e = b.add(std::move(entry));
+    std::uint32_t e = b.add_entry("(entry)", "ccxml", "<ccxml>", doc.root.span);
     std::function<void(const Node&, std::vector<std::uint32_t>&, std::string)> walk =
         [&](const Node& el, std::vector<std::uint32_t>& tail, std::string cond) {
             for (const Node* c : xml_children(el)) {

@@ -108,6 +108,45 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         std::sort(s.begin(), s.end());
         s.erase(std::unique(s.begin(), s.end()), s.end());
     }
+    compute_roots();
+}
+
+void ScanGraphs::compute_roots() {
+    std::vector<char> targeted(m_graphs.size(), 0);
+    for (std::uint32_t i = 0; i < m_total; ++i) {
+        NodeRef from = local(i);
+        for (NodeRef to : m_succ[i]) {
+            if (to.graph != from.graph) targeted[to.graph] = 1;
+        }
+    }
+    std::vector<char> seen(m_total, 0);
+    std::deque<std::uint32_t> work;
+    auto add_root = [&](std::uint32_t g) {
+        NodeRef r{g, m_graphs[g]->entry};
+        m_roots.push_back(r);
+        seen[global(r)] = 1;
+        work.push_back(global(r));
+        while (!work.empty()) {
+            std::uint32_t i = work.front();
+            work.pop_front();
+            for (NodeRef next : m_succ[i]) {
+                std::uint32_t ni = global(next);
+                if (!seen[ni]) {
+                    seen[ni] = 1;
+                    work.push_back(ni);
+                }
+            }
+        }
+    };
+    for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
+        if (!targeted[g] && !m_graphs[g]->nodes.empty()) add_root(g);
+    }
+    // A graph none of whose nodes is reachable yet (transfers may enter at a target node).
+    for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
+        bool reached = false;
+        for (std::uint32_t n = 0; n < m_graphs[g]->nodes.size() && !reached; ++n) reached = seen[global({g, n})] != 0;
+        if (!reached && !m_graphs[g]->nodes.empty()) add_root(g);
+    }
 }
 
 NodeRef ScanGraphs::local(std::uint32_t global) const {
@@ -168,9 +207,8 @@ StateReach::StateReach(const ScanGraphs& graphs, const TransferFn& transfer) : m
         return static_cast<int>(o);
     };
     std::deque<std::int64_t> work;
-    for (std::uint32_t g = 0; g < graphs.size(); ++g) {
-        if (graphs.graph(g).nodes.empty()) continue;
-        std::uint32_t gi = graphs.global({g, graphs.graph(g).entry});
+    for (NodeRef root : graphs.roots()) {
+        std::uint32_t gi = graphs.global(root);
         m_mask[gi] |= 1;
         m_parent[static_cast<std::size_t>(gi) * 8] = -1;
         work.push_back(static_cast<std::int64_t>(gi) * 8);

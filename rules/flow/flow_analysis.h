@@ -61,6 +61,11 @@ public:
     std::uint32_t total_nodes() const { return m_total; }
     // Successors inside the graph and into transfer targets (other graphs).
     const std::vector<NodeRef>& successors(NodeRef r) const { return m_succ[global(r)]; }
+    // Where calls start: the entries of graphs no other graph transfers to, then (in graph
+    // order) the entry of any graph still unreachable from those (a cycle of transfers, or a
+    // flow only reached from itself). A flow reached only by transfers from other flows of the
+    // scan is analysed with its callers' state, not from defaults.
+    const std::vector<NodeRef>& roots() const { return m_roots; }
     // The graph a transfer node's target_flow names, if it is part of the scan (the first by
     // path when several share the name).
     std::optional<std::uint32_t> resolve_flow(std::string_view target) const;
@@ -68,10 +73,13 @@ public:
     std::vector<std::uint32_t> resolve_flows(std::string_view target) const;
 
 private:
+    void compute_roots();
+
     std::vector<const FlowGraph*> m_graphs;
     std::vector<std::uint32_t> m_offset;
     std::uint32_t m_total = 0;
     std::vector<std::vector<NodeRef>> m_succ;
+    std::vector<NodeRef> m_roots;
     std::multimap<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graphs
 };
 

@@ -22,6 +22,8 @@ namespace {
 
 enum class Mode { check, require, preceded_by, decline_branch, taint };
 
+constexpr std::size_t k_max_path_steps = 64;
+
 struct Requirement {
     StateVar var;
     std::uint8_t allowed = 0;  // bitmask of allowed value indices
@@ -46,6 +48,13 @@ struct Scan {
     PromptMatcher notice;
     PromptMatcher consent;
     PromptPatterns patterns;
+
+    // Shortest paths from the roots to every node, computed on first use.
+    std::vector<NodeRef> path_from_roots(NodeRef r) {
+        if (!m_reach) m_reach = std::make_unique<StateReach>(graphs, EffectFn([](const FlowNode&) { return std::optional<int>(); }));
+        return m_reach->path_to(r, 0);
+    }
+    std::unique_ptr<StateReach> m_reach;
 
     explicit Scan(const ScanContext& c)
         : ctx(c), graphs(c.flows), notice(c.policy.list("notice_prompts")), consent(c.policy.list("consent_prompts")),
@@ -124,12 +133,19 @@ private:
     // Path steps; with `transfer`, each step shows the state on entry to it (`state_of(value)`).
     void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path, const TransferFn* transfer,
                   const std::function<std::string(int)>& state_of) const {
+        // Long transfer chains make long paths: keep the entry and the last steps before the
+        // node, and say how many were left out (reports stay small, the cut is visible).
+        std::size_t omit_from = path.size() > k_max_path_steps ? 1 : path.size();
+        std::size_t omit_to = path.size() > k_max_path_steps ? path.size() - (k_max_path_steps - 1) : path.size();
         int value = 0;
-        for (NodeRef r : path) {
-            const FlowNode& n = scan.graphs.node(r);
+        for (std::size_t i = 0; i < path.size(); ++i) {
+            const FlowNode& n = scan.graphs.node(path[i]);
             std::string state = transfer ? state_of(value) : std::string();
             if (transfer) value = (*transfer)(n, value);
-            f.path.push_back({{scan.graphs.graph(r.graph).path, n.span}, step_text(n, state)});
+            if (i >= omit_from && i < omit_to) continue;
+            std::string text = step_text(n, state);
+            if (i == omit_to && omit_to > omit_from) text = "(" + std::to_string(omit_to - omit_from) + " steps omitted) " + text;
+            f.path.push_back({{scan.graphs.graph(path[i].graph).path, n.span}, std::move(text)});
         }
     }
 
@@ -137,12 +153,10 @@ private:
         add_path(f, scan, path, nullptr, {});
     }
 
-    void run_check(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
+    void run_check(const Rule& rule, Scan& scan, std::vector<Finding>& out) const {
         for_each_at(rule, scan, [&](NodeRef r) {
             Finding f = make_finding(rule, scan, r, {}, "");
-            std::vector<NodeRef> entries;
-            for (std::uint32_t g = 0; g < scan.graphs.size(); ++g) entries.push_back({g, scan.graphs.graph(g).entry});
-            add_path(f, scan, shortest_path(scan.graphs, entries, r));
+            add_path(f, scan, scan.path_from_roots(r));
             out.push_back(std::move(f));
         });
     }
@@ -241,7 +255,7 @@ private:
         });
     }
 
-    void run_taint(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
+    void run_taint(const Rule& rule, Scan& scan, std::vector<Finding>& out) const {
         auto pred = [&](const std::optional<NodeSelector>& s) -> NodePredicate {
             if (!s) return nullptr;
             return [&scan, &s, this](const FlowNode& n) { return selected(*s, scan, n); };
@@ -255,9 +269,7 @@ private:
                              {"source_sensitivity", std::string(analyzers::to_string(src.sensitivity))}};
             Finding f = make_finding(rule, scan, h.sink, vars, "taint:" + h.variable);
             f.related.push_back({scan.graphs.graph(h.source.graph).path, src.span});
-            std::vector<NodeRef> entries;
-            for (std::uint32_t gi = 0; gi < scan.graphs.size(); ++gi) entries.push_back({gi, scan.graphs.graph(gi).entry});
-            std::vector<NodeRef> path = shortest_path(scan.graphs, entries, h.source);
+            std::vector<NodeRef> path = scan.path_from_roots(h.source);
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());
             add_path(f, scan, path);

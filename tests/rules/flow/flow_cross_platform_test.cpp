@@ -89,3 +89,22 @@ TEST_CASE("A context defined in two files is one context for transfers", "[flow]
     REQUIRE(found.size() == 1);
     CHECK(found[0].location.path == "b.conf");
 }
+
+TEST_CASE("A flow reached only by transfers starts with its callers' state", "[flow]") {
+    const char* spec = "at: {kind: collect_input, sensitivity: any}\nrequire: {notice: [yes]}\n";
+    std::vector<analyzers::ParsedFile> files;
+    files.push_back(test::build("in.conf", "[in]\nexten => s,1,Playback(this-call-may-be-recorded)\n same => n,Goto(pay,s,1)\n",
+                                "asterisk-dialplan"));
+    files.push_back(test::build("pay.conf", "[pay]\nexten => s,1,Read(CARDNUM,enter-card-number,16)\n", "asterisk-dialplan"));
+    // The notice is played in [in] before Goto(pay,...): [pay] is not analysed from defaults.
+    CHECK(run(files, spec).empty());
+    // On its own, [pay] is a root without a notice.
+    std::vector<analyzers::ParsedFile> alone;
+    alone.push_back(test::build("pay.conf", "[pay]\nexten => s,1,Read(CARDNUM,enter-card-number,16)\n", "asterisk-dialplan"));
+    CHECK(run(alone, spec).size() == 1);
+    // Two flows that transfer to each other: both still analysed.
+    std::vector<analyzers::ParsedFile> cycle;
+    cycle.push_back(test::build("c.conf", "[a]\nexten => s,1,Goto(b,s,1)\n[b]\nexten => s,1,Read(CARDNUM,enter-card-number,16)\n same => n,Goto(a,s,1)\n",
+                                "asterisk-dialplan"));
+    CHECK(run(cycle, spec).size() == 1);
+}
