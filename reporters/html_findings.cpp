@@ -86,7 +86,7 @@ Data control_data(const rules::ControlResult& c) {
     d.set("title", c.title.empty() ? "-" : c.title);
     d.set("automation", c.automation.empty() ? "-" : c.automation);
     d.set("status", c.status == rules::ControlStatus::not_applicable ? "na" : std::string(rules::to_string(c.status)));
-    d.set("status_label", capitalised(c.status == rules::ControlStatus::not_applicable ? "n/a" : rules::to_string(c.status)));
+    d.set("status_label", c.status == rules::ControlStatus::not_applicable ? "N/A" : capitalised(rules::to_string(c.status)));
     d.set("rules", c.rules.empty() ? "-" : joined(c.rules, ", "));
     d.set("findings", std::to_string(c.findings));
     d.set("has_findings", Data(c.findings > 0));
@@ -195,8 +195,8 @@ void add_controls(Data& view, const rules::Report& report) {
     Data frameworks = list();
     for (const FrameworkCounts& fw : summarize(report).frameworks) {
         Data controls = list();
-        for (const rules::ControlResult& c : report.controls) {
-            if (c.framework == fw.id) controls.push_back(control_data(c));
+        for (const rules::ControlResult* c : controls_in_natural_order(report)) {
+            if (c->framework == fw.id) controls.push_back(control_data(*c));
         }
         if (controls.list_value().empty()) continue;
         Data d;

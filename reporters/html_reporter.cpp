@@ -134,7 +134,8 @@ Data stale_data(const rules::Report& report) {
 Data manual_data(const rules::Report& report) {
     Data out = list();
     const Summary summary = summarize(report);
-    for (const rules::ControlResult& c : report.controls) {
+    for (const rules::ControlResult* cp : controls_in_natural_order(report)) {
+        const rules::ControlResult& c = *cp;
         if (c.status != rules::ControlStatus::manual) continue;
         std::string framework = c.framework;
         for (const FrameworkCounts& fw : summary.frameworks) {

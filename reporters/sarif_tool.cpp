@@ -63,9 +63,9 @@ std::vector<Framework> collect_frameworks(const rules::Report& report) {
     for (const rules::FrameworkSummary& f : report.frameworks) {
         all.push_back({f.id, f.name.empty() ? f.id : f.name, f.version, stable_guid(f.id), {}});
     }
-    for (const rules::ControlResult& c : report.controls) {
-        auto [fw, local] = split_control(c.id);
-        if (!fw.empty()) add_taxon(framework_for(all, fw), local, c.title);
+    for (const rules::ControlResult* c : controls_in_natural_order(report)) {
+        auto [fw, local] = split_control(c->id);
+        if (!fw.empty()) add_taxon(framework_for(all, fw), local, c->title);
     }
     for (const rules::RuleSummary& r : report.rules) {
         for (const std::string& control : r.controls) {

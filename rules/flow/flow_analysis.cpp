@@ -75,9 +75,11 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
         m_offset.push_back(m_total);
         m_total += static_cast<std::uint32_t>(m_graphs[g]->nodes.size());
-        if (!m_graphs[g]->name.empty()) m_by_name.emplace(lower(m_graphs[g]->name), g);
         std::string stem = m_graphs[g]->path.substr(m_graphs[g]->path.find_last_of('/') + 1);
-        m_by_name.emplace(lower(stem.substr(0, stem.find('.'))), g);
+        stem = lower(stem.substr(0, stem.find('.')));
+        std::string name = lower(m_graphs[g]->name);
+        if (!name.empty()) m_by_name.emplace(name, g);
+        if (stem != name) m_by_name.emplace(stem, g);
     }
     m_succ.resize(m_total);
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
@@ -88,16 +90,18 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             auto tf = fg.nodes[n].props.find("target_flow");
             if (tf == fg.nodes[n].props.end() || tf->second.empty()) continue;
-            auto target = resolve_flow(tf->second);
-            if (!target || (*target == g && fg.nodes[n].props.count("target_node") == 0)) continue;
-            const FlowGraph& tg = *m_graphs[*target];
-            std::uint32_t to = tg.entry;
-            if (auto tn = fg.nodes[n].props.find("target_node"); tn != fg.nodes[n].props.end()) {
-                for (std::uint32_t i = 0; i < tg.nodes.size(); ++i) {
-                    if (tg.nodes[i].id == tn->second) to = i;
+            auto tn = fg.nodes[n].props.find("target_node");
+            for (std::uint32_t target : resolve_flows(tf->second)) {
+                if (target == g && tn == fg.nodes[n].props.end()) continue;
+                const FlowGraph& tg = *m_graphs[target];
+                std::uint32_t to = tg.entry;
+                if (tn != fg.nodes[n].props.end()) {
+                    for (std::uint32_t i = 0; i < tg.nodes.size(); ++i) {
+                        if (tg.nodes[i].id == tn->second) to = i;
+                    }
                 }
+                m_succ[m_offset[g] + n].push_back({target, to});
             }
-            m_succ[m_offset[g] + n].push_back({*target, to});
         }
     }
     for (auto& s : m_succ) {
@@ -112,22 +116,57 @@ NodeRef ScanGraphs::local(std::uint32_t global) const {
     return {g, global - m_offset[g]};
 }
 
-std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {
+std::vector<std::uint32_t> ScanGraphs::resolve_flows(std::string_view target) const {
     for (const std::string& c : target_candidates(target)) {
-        auto it = m_by_name.find(c);
-        if (it != m_by_name.end()) return it->second;
+        auto [b, e] = m_by_name.equal_range(c);
+        if (b == e) continue;
+        std::vector<std::uint32_t> out;
+        for (auto it = b; it != e; ++it) out.push_back(it->second);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
     }
-    return std::nullopt;
+    return {};
 }
 
-StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : m_graphs(graphs) {
+std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {
+    auto all = resolve_flows(target);
+    if (all.empty()) return std::nullopt;
+    return all.front();
+}
+
+TransferFn as_transfer(EffectFn effect) {
+    return [effect = std::move(effect)](const FlowNode& n, int value) {
+        auto e = effect(n);
+        return e ? *e : value;
+    };
+}
+
+TransferFn product_transfer(EffectFn a, int a_count, EffectFn b) {
+    return [a = std::move(a), a_count, b = std::move(b)](const FlowNode& n, int value) {
+        auto ea = a(n);
+        auto eb = b(n);
+        int va = ea ? *ea : value % a_count;
+        int vb = eb ? *eb : value / a_count;
+        return va + a_count * vb;
+    };
+}
+
+StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : StateReach(graphs, as_transfer(std::move(effect))) {}
+
+StateReach::StateReach(const ScanGraphs& graphs, const TransferFn& transfer) : m_graphs(graphs) {
     m_mask.assign(graphs.total_nodes(), 0);
     m_parent.assign(static_cast<std::size_t>(graphs.total_nodes()) * 8, -2);
-    std::vector<std::int8_t> effects(graphs.total_nodes(), -1);
-    for (std::uint32_t i = 0; i < graphs.total_nodes(); ++i) {
-        auto e = effect(graphs.node(graphs.local(i)));
-        if (e && *e >= 0 && *e < 8) effects[i] = static_cast<std::int8_t>(*e);
-    }
+    // Computed on demand: most (node, value) pairs are never reached.
+    std::vector<std::int8_t> out_of(static_cast<std::size_t>(graphs.total_nodes()) * 8, -1);
+    auto next_value = [&](std::uint32_t gi, int value) {
+        std::int8_t& o = out_of[static_cast<std::size_t>(gi) * 8 + static_cast<std::size_t>(value)];
+        if (o < 0) {
+            int v = transfer(graphs.node(graphs.local(gi)), value);
+            o = static_cast<std::int8_t>(v >= 0 && v < 8 ? v : value);
+        }
+        return static_cast<int>(o);
+    };
     std::deque<std::int64_t> work;
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         if (graphs.graph(g).nodes.empty()) continue;
@@ -141,7 +180,7 @@ StateReach::StateReach(const ScanGraphs& graphs, EffectFn effect) : m_graphs(gra
         work.pop_front();
         auto gi = static_cast<std::uint32_t>(s / 8);
         int value = static_cast<int>(s % 8);
-        int out = effects[gi] >= 0 ? effects[gi] : value;
+        int out = next_value(gi, value);
         for (NodeRef next : graphs.successors(graphs.local(gi))) {
             std::uint32_t ni = graphs.global(next);
             if (m_mask[ni] & (1u << out)) continue;

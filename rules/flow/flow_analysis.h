@@ -61,24 +61,34 @@ public:
     std::uint32_t total_nodes() const { return m_total; }
     // Successors inside the graph and into transfer targets (other graphs).
     const std::vector<NodeRef>& successors(NodeRef r) const { return m_succ[global(r)]; }
-    // The graph a transfer node's target_flow names, if it is part of the scan.
+    // The graph a transfer node's target_flow names, if it is part of the scan (the first by
+    // path when several share the name).
     std::optional<std::uint32_t> resolve_flow(std::string_view target) const;
+    // Every graph of that name: an Asterisk context defined in several files is one context.
+    std::vector<std::uint32_t> resolve_flows(std::string_view target) const;
 
 private:
     std::vector<const FlowGraph*> m_graphs;
     std::vector<std::uint32_t> m_offset;
     std::uint32_t m_total = 0;
     std::vector<std::vector<NodeRef>> m_succ;
-    std::map<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graph
+    std::multimap<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graphs
 };
 
 // What a node does to one variable: the value index it sets, or nullopt.
 using EffectFn = std::function<std::optional<int>(const FlowNode&)>;
+// The value after a node given the value before it (general form, values 0..7).
+using TransferFn = std::function<int(const FlowNode&, int value)>;
+TransferFn as_transfer(EffectFn effect);
+// Two variables tracked together (so a rule can ask "recording on while the agent is not on
+// hold"): value = a + a_count * b. a_count * b_count must be at most 8.
+TransferFn product_transfer(EffectFn a, int a_count, EffectFn b);
 
 // Reachable (node, value) pairs for one variable, with BFS parents for shortest paths.
 class StateReach {
 public:
     StateReach(const ScanGraphs& graphs, EffectFn effect);
+    StateReach(const ScanGraphs& graphs, const TransferFn& transfer);
     // Bitmask of values that can hold on entry to `r` (bit i = value index i).
     std::uint8_t values_at(NodeRef r) const { return m_mask[m_graphs.global(r)]; }
     // Shortest path from an entry to `r` arriving with `value`, entry first.

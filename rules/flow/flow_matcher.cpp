@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -25,6 +26,18 @@ struct Requirement {
     StateVar var;
     std::uint8_t allowed = 0;  // bitmask of allowed value indices
 };
+
+// Describes a (possibly product) state value for path steps: "recording: on, hold: off".
+std::string describe(StateVar var, const std::optional<Requirement>& unless, int value) {
+    const auto& xs = state_values(var);
+    int nx = static_cast<int>(xs.size());
+    std::string s = std::string(to_string(var)) + ": " + std::string(xs[static_cast<std::size_t>(value % nx)]);
+    if (unless) {
+        s += ", " + std::string(to_string(unless->var)) + ": " +
+             std::string(state_values(unless->var)[static_cast<std::size_t>(value / nx)]);
+    }
+    return s;
+}
 
 // Everything a rule evaluation needs that depends on the scan (graphs, policy).
 struct Scan {
@@ -53,6 +66,7 @@ public:
     Mode mode = Mode::check;
     std::optional<NodeSelector> at;
     std::vector<Requirement> require;
+    std::optional<Requirement> unless;  // a state in which `require` does not apply (agent on hold)
     std::optional<NodeSelector> preceded_by;
     StateVar decline_var = StateVar::recording;
     std::optional<NodeSelector> sources, sinks, sanitizers;
@@ -107,17 +121,20 @@ private:
         return f;
     }
 
-    void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path, const EffectFn* effect, StateVar var) const {
+    // Path steps; with `transfer`, each step shows the state on entry to it (`state_of(value)`).
+    void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path, const TransferFn* transfer,
+                  const std::function<std::string(int)>& state_of) const {
         int value = 0;
         for (NodeRef r : path) {
             const FlowNode& n = scan.graphs.node(r);
-            std::string state;
-            if (effect) {
-                if (auto e = (*effect)(n)) value = *e;
-                state = std::string(to_string(var)) + ": " + std::string(state_values(var)[static_cast<std::size_t>(value)]);
-            }
+            std::string state = transfer ? state_of(value) : std::string();
+            if (transfer) value = (*transfer)(n, value);
             f.path.push_back({{scan.graphs.graph(r.graph).path, n.span}, step_text(n, state)});
         }
+    }
+
+    void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path) const {
+        add_path(f, scan, path, nullptr, {});
     }
 
     void run_check(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
@@ -125,28 +142,44 @@ private:
             Finding f = make_finding(rule, scan, r, {}, "");
             std::vector<NodeRef> entries;
             for (std::uint32_t g = 0; g < scan.graphs.size(); ++g) entries.push_back({g, scan.graphs.graph(g).entry});
-            add_path(f, scan, shortest_path(scan.graphs, entries, r), nullptr, StateVar::seen);
+            add_path(f, scan, shortest_path(scan.graphs, entries, r));
             out.push_back(std::move(f));
         });
     }
 
     void run_require(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
-        std::vector<std::pair<EffectFn, std::unique_ptr<StateReach>>> reach;
+        struct Check {
+            TransferFn transfer;
+            std::unique_ptr<StateReach> reach;
+            std::uint8_t bad = 0;  // values that violate the requirement
+        };
+        std::vector<Check> checks;
         for (const Requirement& req : require) {
+            Check c;
+            int nx = static_cast<int>(state_values(req.var).size());
             EffectFn fx = builtin_effect(req.var, scan.patterns);
-            reach.emplace_back(fx, std::make_unique<StateReach>(scan.graphs, fx));
+            c.transfer = unless ? product_transfer(fx, nx, builtin_effect(unless->var, scan.patterns)) : as_transfer(fx);
+            int nu = unless ? static_cast<int>(state_values(unless->var).size()) : 1;
+            for (int v = 0; v < nx * nu; ++v) {
+                bool ok = (req.allowed & (1u << (v % nx))) || (unless && (unless->allowed & (1u << (v / nx))));
+                if (!ok) c.bad = static_cast<std::uint8_t>(c.bad | (1u << v));
+            }
+            c.reach = std::make_unique<StateReach>(scan.graphs, c.transfer);
+            checks.push_back(std::move(c));
         }
         for_each_at(rule, scan, [&](NodeRef r) {
             for (std::size_t i = 0; i < require.size(); ++i) {
-                std::uint8_t bad = reach[i].second->values_at(r) & static_cast<std::uint8_t>(~require[i].allowed);
+                std::uint8_t bad = checks[i].reach->values_at(r) & checks[i].bad;
                 if (!bad) continue;
                 int value = 0;
                 while (!(bad & (1u << value))) ++value;
                 StateVar var = require[i].var;
+                int nx = static_cast<int>(state_values(var).size());
                 MessageVars vars{{"state", std::string(to_string(var))},
-                                 {"value", std::string(state_values(var)[static_cast<std::size_t>(value)])}};
+                                 {"value", std::string(state_values(var)[static_cast<std::size_t>(value % nx)])}};
                 Finding f = make_finding(rule, scan, r, vars, std::string(to_string(var)));
-                add_path(f, scan, reach[i].second->path_to(r, value), &reach[i].first, var);
+                add_path(f, scan, checks[i].reach->path_to(r, value), &checks[i].transfer,
+                         [&](int v) { return describe(var, unless, v); });
                 out.push_back(std::move(f));
                 break;  // one finding per node: the first requirement violated
             }
@@ -165,7 +198,8 @@ private:
         for_each_at(rule, scan, [&](NodeRef r) {
             if (!(reach.values_at(r) & 1u)) return;
             Finding f = make_finding(rule, scan, r, {{"state", "seen"}, {"value", "no"}}, "preceded");
-            add_path(f, scan, reach.path_to(r, 0), &fx, StateVar::seen);
+            TransferFn tf = as_transfer(fx);
+            add_path(f, scan, reach.path_to(r, 0), &tf, [](int v) { return std::string(v ? "preceded: yes" : "preceded: no"); });
             out.push_back(std::move(f));
         });
     }
@@ -200,7 +234,9 @@ private:
                 if (branch_declines(scan, r, next, fx, may_be_on)) return;
             }
             Finding f = make_finding(rule, scan, r, {{"state", std::string(to_string(decline_var))}}, "decline");
-            add_path(f, scan, reach.path_to(r, may_be_on ? 1 : 0), &fx, decline_var);
+            TransferFn tf = as_transfer(fx);
+            StateVar var = decline_var;
+            add_path(f, scan, reach.path_to(r, may_be_on ? 1 : 0), &tf, [var](int v) { return describe(var, std::nullopt, v); });
             out.push_back(std::move(f));
         });
     }
@@ -224,7 +260,7 @@ private:
             std::vector<NodeRef> path = shortest_path(scan.graphs, entries, h.source);
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());
-            add_path(f, scan, path, nullptr, StateVar::seen);
+            add_path(f, scan, path);
             out.push_back(std::move(f));
         }
     }
@@ -269,7 +305,7 @@ Result<std::optional<NodeSelector>> optional_selector(const Node& spec, std::str
 }  // namespace
 
 Result<std::shared_ptr<const Matcher>> make_flow_matcher(const Node& spec, const PackContext& ctx) {
-    if (auto err = check_keys(ctx, spec, {"at", "require", "preceded_by", "decline_branch", "taint"}, "flow matcher")) return *err;
+    if (auto err = check_keys(ctx, spec, {"at", "require", "unless", "preceded_by", "decline_branch", "taint"}, "flow matcher")) return *err;
     auto m = std::make_shared<FlowMatcher>();
     int modes = 0;
     for (std::string_view k : {"require", "preceded_by", "decline_branch", "taint"}) modes += spec.find(k) ? 1 : 0;
@@ -293,11 +329,23 @@ Result<std::shared_ptr<const Matcher>> make_flow_matcher(const Node& spec, const
         return std::shared_ptr<const Matcher>(m);
     }
     if (!m->at) return spec_error(ctx, spec, "flow matcher needs 'at' (a node selector) or 'taint'");
+    if (spec.find("unless") && !spec.find("require")) return spec_error(ctx, *spec.find("unless"), "unless goes with require");
     if (const Node* r = spec.find("require")) {
         auto req = parse_require(*r, ctx);
         if (!req.ok()) return req.error();
         m->require = std::move(req.value());
         m->mode = Mode::require;
+        if (const Node* u = spec.find("unless")) {
+            auto un = parse_require(*u, ctx);
+            if (!un.ok()) return un.error();
+            if (un->size() != 1) return spec_error(ctx, *u, "unless takes exactly one state variable (e.g. {hold: [on]})");
+            m->unless = un->front();
+            for (const Requirement& r : m->require) {
+                if (state_values(r.var).size() * state_values(m->unless->var).size() > 8) {
+                    return spec_error(ctx, *u, "unless: too many combined values with " + std::string(to_string(r.var)));
+                }
+            }
+        }
     } else if (spec.find("preceded_by")) {
         auto pre = optional_selector(spec, "preceded_by", ctx, "flow matcher 'preceded_by'");
         if (!pre.ok()) return pre.error();

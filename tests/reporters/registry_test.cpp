@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "reporters/reporter.h"
+#include "reporters/summary.h"
 #include "reporters/write_reports.h"
 #include "tests/reporters/sample_report.h"
 
@@ -99,4 +100,14 @@ TEST_CASE("write_reports: errors before anything is written", "[report][write-re
     CHECK_THAT(unknown.error().message, Catch::Contains("did you mean 'html'"));
     CHECK_FALSE(fs::exists(dir));
     CHECK(reporters::split_format_list("html, sarif,,json") == std::vector<std::string>{"html", "sarif", "json"});
+}
+
+TEST_CASE("controls sort the way people read them", "[report][registry]") {
+    using reporters::natural_less;
+    CHECK(natural_less("pci-dss:2.2.4", "pci-dss:10.5.1"));
+    CHECK_FALSE(natural_less("pci-dss:10.5.1", "pci-dss:2.2.4"));
+    CHECK(natural_less("pci-dss:3.3.1", "pci-dss:3.3.1.2"));
+    CHECK(natural_less("gdpr:Art.5(1)(f)", "gdpr:Art.13"));
+    CHECK(natural_less("ccpa:1798.100(a)", "ccpa:1798.130"));
+    CHECK_FALSE(natural_less("a1", "a1"));
 }

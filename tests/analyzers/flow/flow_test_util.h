@@ -1,5 +1,5 @@
-// Test helpers for flow adapters and flow rules: read a fixture, parse it (JSON through the YAML
-// parser, which reads JSON with spans), build its graphs, find nodes.
+// Test helpers for flow adapters and flow rules: read a fixture, parse it (JSON, YAML, XML),
+// build its graphs, find nodes.
 #pragma once
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 #include "analyzers/parsed_file.h"
+#include "analyzers/json_parser.h"
 #include "analyzers/yaml_parser.h"
 #include "xml_test_doc.h"
 
@@ -34,7 +35,9 @@ inline analyzers::ParsedFile build(const std::string& path, const std::string& t
     if (std::find(k_xml.begin(), k_xml.end(), format) != k_xml.end()) {
         parsed.document = xml_document(text);
     } else if (format != "asterisk-dialplan") {
-        auto doc = analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
+        bool json = !text.empty() && (text[0] == '{' || text[0] == '[');
+        auto doc = json ? analyzers::parse_json(text, path, analyzers::ParseLimits{})
+                        : analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
         if (doc.ok()) parsed.document = std::move(doc.value());
     }
     analyzers::build_flows(file, parsed, analyzers::SensitivityLexicon::builtin());

@@ -79,3 +79,13 @@ TEST_CASE("Transfers resolve by name, file stem, ARN tail and Terraform referenc
     CHECK(sg.resolve_flow("${aws_connect_contact_flow.pay.contact_flow_id}") == 1u);
     CHECK_FALSE(sg.resolve_flow("other").has_value());
 }
+
+TEST_CASE("A context defined in two files is one context for transfers", "[flow][asterisk]") {
+    std::vector<analyzers::ParsedFile> files;
+    files.push_back(test::build("a.conf", "[main]\nexten => s,1,MixMonitor(${UNIQUEID}.wav)\n same => n,Goto(pay,s,1)\n[pay]\nexten => x,1,NoOp()\n",
+                                "asterisk-dialplan"));
+    files.push_back(test::build("b.conf", "[pay]\nexten => s,1,Read(CARDNUM,enter-card-number,16)\n", "asterisk-dialplan"));
+    auto found = run(files, "at: {kind: collect_input, sensitivity: [pan]}\nrequire: {recording: [off]}\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].location.path == "b.conf");
+}

@@ -60,8 +60,10 @@ TEST_CASE("flow require: recording on at card input, with the shortest path", "[
     CHECK(f.location.span.start.line == 37);
     CHECK(f.message == "recording is on at GetParticipantInput 'Please enter your 16 digit card number followed ...'");
     REQUIRE(f.path.size() == 5);  // entry, greeting, record-all, menu, card-number
-    CHECK(f.path[2].message.find("recording: on") != std::string::npos);
-    CHECK(f.path[1].message.find("recording: off") != std::string::npos);
+    // Each step shows the state on entry to it: recording-all is entered with recording off.
+    CHECK(f.path[2].message.find("recording: off") != std::string::npos);
+    CHECK(f.path[3].message.find("recording: on") != std::string::npos);
+    CHECK(f.path[4].message.find("recording: on") != std::string::npos);
     CHECK(f.path.back().location == f.location);
     CHECK(f.fingerprint_key == "flow:pay_by_phone/card-number/recording");
 }
@@ -177,4 +179,25 @@ TEST_CASE("flow matcher spec errors name the key and suggest", "[flow]") {
     CHECK(spec_error("taint: {sources: {kind: collect_input}}\n").find("sinks") != std::string::npos);
     CHECK(spec_error("at: {prompt: \"(unclosed\"}\n").find("invalid regular expression") != std::string::npos);
     CHECK(spec_error("at: {kind: collect_input}\nrequire: {recording: [off]}\n").empty());
+}
+
+TEST_CASE("flow require with unless: recording allowed while the agent is on hold", "[flow]") {
+    auto flow = [](bool hold) {
+        std::string h = hold ? R"({"Identifier":"hold","Type":"UpdatePreviousContactParticipantState","Parameters":{"ParticipantState":"AgentOnHold"},"Transitions":{"NextAction":"card"}},)"
+                             : R"({"Identifier":"hold","Type":"MessageParticipant","Parameters":{"Text":"One moment"},"Transitions":{"NextAction":"card"}},)";
+        return R"({"Version":"2019-10-30","StartAction":"rec","Actions":[
+          {"Identifier":"rec","Type":"UpdateContactRecordingBehavior","Parameters":{"RecordingBehavior":{"RecordedParticipants":["Agent","Customer"]}},"Transitions":{"NextAction":"hold"}},
+          )" + h + R"(
+          {"Identifier":"card","Type":"GetParticipantInput","Parameters":{"Text":"Enter your card number","StoreInput":"True"},"Transitions":{}}]})";
+    };
+    const char* spec = "at: {kind: collect_input, sensitivity: [pan]}\nrequire: {recording: [off, paused]}\nunless: {hold: [on]}\n";
+    Harness held;
+    held.add_text("held.json", flow(true), "amazon-connect-flow");
+    CHECK(held.run(spec).empty());
+    Harness open;
+    open.add_text("open.json", flow(false), "amazon-connect-flow");
+    auto found = open.run(spec);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].path.back().message.find("recording: on, hold: off") != std::string::npos);
+    CHECK(spec_error("at: {kind: prompt}\nunless: {hold: on}\n").find("unless goes with require") != std::string::npos);
 }

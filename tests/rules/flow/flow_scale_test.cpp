@@ -71,7 +71,8 @@ TEST_CASE("flow analysis on a generated 5,000-action Connect flow with loops and
     CHECK(found[0].fingerprint_key == "flow:generated/a4998/recording");
     // Shortest counterexample: entry, a0 .. a4998 straight through (no loop, no detour).
     REQUIRE(found[0].path.size() == 5000);
-    CHECK(found[0].path[1].message.find("recording: on") != std::string::npos);
+    CHECK(found[0].path[1].message.find("recording: off") != std::string::npos);  // entering a0
+    CHECK(found[0].path[2].message.find("recording: on") != std::string::npos);
     CHECK(found[0].path[2501].message.find("Compare") != std::string::npos);
 
     // When every path goes through the suspension, the join has only "off": no finding.
