@@ -151,6 +151,12 @@ void lint_packs(const std::vector<std::string>& files, Run& run) {
                 ++problems;
             }
         }
+        if (auto frameworks = rules::load_frameworks(data_root() + "/frameworks"); frameworks.ok()) {
+            for (const auto& d : rules::check_rule_controls(*frameworks, {pack.value()})) {
+                run.out << d.to_string() << "\n";
+                ++problems;
+            }
+        }
         if (problems == 0) run.out << f << ": ok (" << pack->rules.size() << " rules)\n";
     }
     run.exit_code = problems ? k_exit_usage : k_exit_ok;

@@ -132,7 +132,7 @@ std::vector<Diagnostic> check_rule_controls(const std::vector<Framework>& framew
                 } else if (!fw->find(control)) {
                     std::vector<std::string> ids;
                     for (const Control& c : fw->controls) ids.push_back(c.id);
-                    msg = "rule " + rule.id + " names control '" + control + "', which is not in the " + fw->name + " catalogue (" + fw->path + ")";
+                    msg = "rule " + rule.id + " names control '" + control + "', which is not in the " + fw->name + " catalogue (rules/frameworks/" + fs::path(fw->path).filename().string() + ")";
                     std::string hint = did_you_mean(control, ids);
                     if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
                 } else {
