@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <set>
 
 namespace ccscan::rules::code {
 
@@ -133,6 +134,7 @@ public:
     // Walks one scope; nested functions are appended to `nested` for their own walk.
     void walk_scope(TSNode scope, std::vector<TSNode>& nested) {
         m_vars.clear();
+        m_clean.clear();
         walk(scope, scope, nested);
     }
 
@@ -182,7 +184,16 @@ private:
         return ts_node_start_byte(ts_node_named_child(parent, 0)) != ts_node_start_byte(n);
     }
 
-    std::optional<Chain> taint_of(TSNode n) const {
+    bool path_matches(const std::string& text) const {
+        for (const std::string& p : m_spec.source_paths) {
+            if (!p.empty() && p.back() == '*' ? text.rfind(p.substr(0, p.size() - 1), 0) == 0 : text == p) return true;
+        }
+        return false;
+    }
+
+    // `in_object`: n is the object of an enclosing access (event in event.x): a path or whole
+    // source there is only a part of the value the access reads, so it does not count.
+    std::optional<Chain> taint_of(TSNode n, bool in_object = false) const {
         if (ts_node_is_null(n) || is_function(n)) return std::nullopt;
         if (const CallKind* ck = call_kind(n)) {
             if (is_sanitizer(callee_of(n, *ck))) return std::nullopt;
@@ -190,12 +201,11 @@ private:
         if (is_identifier(n) || is_access(n)) {
             std::string text = normalize_access(m_tree.text(n));
             if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
-            for (const std::string& p : m_spec.source_paths) {
-                if (text.rfind(p, 0) == 0) return source_step(n, short_text(n), "contact or request payload");
-            }
+            if (m_clean.count(text)) return std::nullopt;
+            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload");
             if (is_identifier(n)) {
                 for (const std::string& w : m_spec.source_whole) {
-                    if (text == w && used_whole(n)) return source_step(n, text, "whole payload");
+                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload");
                 }
                 std::vector<std::string> words = identifier_words(text);
                 for (const std::string& s : m_spec.source_names) {
@@ -210,8 +220,9 @@ private:
             }
         }
         std::uint32_t count = ts_node_named_child_count(n);
+        const bool access = is_access(n);
         for (std::uint32_t i = 0; i < count; ++i) {
-            if (auto c = taint_of(ts_node_named_child(n, i))) return c;
+            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0)) return c;
         }
         return std::nullopt;
     }
@@ -232,8 +243,10 @@ private:
             std::string key = normalize_access(m_tree.text(t));
             if (!chain) {
                 m_vars.erase(key);
+                m_clean.insert(key);  // card_number = "redacted": the name no longer holds card data
                 continue;
             }
+            m_clean.erase(key);
             Chain c = *chain;
             c.steps.push_back(PathStep{loc(n), "'" + (key.size() > 60 ? key.substr(0, 57) + "..." : key) + "' holds '" + c.source + "'"});
             m_vars[key] = std::move(c);
@@ -278,6 +291,7 @@ private:
     const std::vector<std::string>& m_sinks;
     std::vector<TaintHit>& m_out;
     std::map<std::string, Chain, std::less<>> m_vars;
+    std::set<std::string, std::less<>> m_clean;  // assigned a clean value in this scope
 };
 
 }  // namespace
