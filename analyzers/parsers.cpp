@@ -8,8 +8,10 @@
 
 #include "analyzers/flow/builder.h"
 #include "analyzers/flow/sensitivity.h"
+#include "analyzers/hcl_parser.h"
 #include "analyzers/ini_parser.h"
 #include "analyzers/json_parser.h"
+#include "analyzers/xml_parser.h"
 #include "analyzers/yaml_parser.h"
 
 namespace ccscan::analyzers {
@@ -17,6 +19,17 @@ namespace ccscan::analyzers {
 Result<Document> parse_document(std::string_view syntax, std::string_view text, const std::string& path, const ParseLimits& limits) {
     if (syntax == "json") return parse_json(text, path, limits);
     if (syntax == "yaml") return parse_yaml(text, path, limits);
+    if (syntax == "xml") {
+        // Template markup (JSP, PHP, Mustache) is blanked only in template files: FreeSWITCH and
+        // plain XML use ${var} as data.
+        XmlOptions xo;
+        static constexpr std::string_view k_template_ext[] = {".jsp", ".jspx", ".php", ".mustache", ".hbs", ".html", ".htm", ".erb", ".tmpl", ".tpl", ".j2"};
+        for (std::string_view ext : k_template_ext) {
+            if (path.size() >= ext.size() && std::string_view(path).substr(path.size() - ext.size()) == ext) xo.blank_templates = true;
+        }
+        return parse_xml(text, path, limits, xo);
+    }
+    if (syntax == "hcl") return parse_hcl(text, path, limits);
     if (syntax == "ini") return parse_ini(text, path, limits);
     if (syntax == "properties") return parse_properties(text, path, limits);
     Document empty;

@@ -42,7 +42,7 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
 
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
                   bool any_flow_rules, FileOutcome& out) {
-    out.entry.path = src.path;
+    out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
         out.entry.status = FileStatus::skipped;

@@ -29,6 +29,7 @@ struct FileSource {
     std::uint64_t size = 0;
     std::string skip_reason;  // non-empty: listed as skipped, never read
     std::string forced_format;
+    std::string inventory_path;  // how the inventory names it, when not `path` ("<commit>:path" in history scans)
     analyzers::Origin origin = analyzers::Origin::worktree;
     std::optional<analyzers::GitOrigin> git;
     std::function<Result<std::string>()> load;  // reads the bytes (called once, on a worker)

@@ -1,0 +1,25 @@
+// Terraform HCL -> Document through tree-sitter-hcl. The shape is described in
+// docs/document-model.md; in short:
+//   resource "aws_connect_instance" "main" { a = 1 }  ->  resource.aws_connect_instance.main.a
+// Blocks become objects keyed by block type, then by each label (blocks sharing a type and
+// labels prefix are merged under one object); an unlabeled nested block repeated in one body
+// becomes an array of objects (tag "blocks"); top-level `locals` blocks merge into one object.
+// Attribute values: literal strings (no interpolation, escapes decoded), numbers, bools and null
+// become scalars; tuples arrays; objects objects; heredocs string scalars with their content;
+// `jsonencode(<object or tuple literal>)` the converted literal tagged "jsonencode"; anything
+// else (references, interpolations, other calls, operators) a scalar of type `expression`
+// holding its source text. Block objects carry tag "block"; every node has its span.
+// Syntax errors: a "parse-error" Diagnostic at the first ERROR/MISSING node. Never throws.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "analyzers/diagnostic.h"
+#include "analyzers/document.h"
+
+namespace ccscan::analyzers {
+
+Result<Document> parse_hcl(std::string_view text, const std::string& path, const ParseLimits& limits);
+
+}  // namespace ccscan::analyzers
