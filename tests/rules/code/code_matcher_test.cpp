@@ -144,3 +144,25 @@ TEST_CASE("parse_code: every language parses; syntax errors are notes; timeouts 
     CHECK_FALSE(analyzers::parse_source(big, "python", "big.py", notes, std::chrono::milliseconds(1)));
     CHECK(notes.at(0).code == "limit-time");
 }
+
+TEST_CASE("code query: URLs shown, quoted parts of code blanked", "[code]") {
+    auto b = build(R"(code:
+  queries:
+    python: '(call function: (identifier) @f arguments: (argument_list (string (string_content) @u)) @report (#eq? @f "get"))'
+)");
+    REQUIRE(b.matcher.ok());
+    auto found = run(**b.matcher, "python", "a.py", "get(\"http://crm.example.net/x\")\nget(\"sk_live_abcdefghijklmnop\")\n");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].message == "python: (\"...\")");
+    auto with_u = build(R"(code:
+  report: u
+  queries:
+    python: '(call function: (identifier) @f arguments: (argument_list (string (string_content) @u)) (#eq? @f "get"))'
+)");
+    REQUIRE(with_u.matcher.ok());
+    auto urls = run(**with_u.matcher, "python", "a.py", "get(\"http://crm.example.net/x\")\nget(\"sk_live_abcdefghijklmnop\")\n");
+    REQUIRE(urls.size() == 2);
+    CHECK(urls[0].message == "python: http://crm.example.net/x");
+    CHECK(urls[1].message.find("sk_live") == std::string::npos);
+    CHECK(urls[1].location.span.start == analyzers::Position{2, 6});
+}
