@@ -166,3 +166,12 @@ TEST_CASE("code query: URLs shown, quoted parts of code blanked", "[code]") {
     CHECK(urls[1].message.find("sk_live") == std::string::npos);
     CHECK(urls[1].location.span.start == analyzers::Position{2, 6});
 }
+
+TEST_CASE("code query: one compiled query per language and text", "[code]") {
+    auto a = rules::code::CompiledQuery::compile("python", "(identifier) @x");
+    auto b = rules::code::CompiledQuery::compile("python", "(identifier) @x");
+    auto c = rules::code::CompiledQuery::compile("ruby", "(identifier) @x");
+    REQUIRE((a.ok() && b.ok() && c.ok()));
+    CHECK(a.value().get() == b.value().get());
+    CHECK(a.value().get() != c.value().get());
+}
