@@ -11,6 +11,9 @@ using analyzers::SyntaxTree;
 
 namespace {
 
+// Recursion bound for the tree walks (generated or hostile code nests deeper than any person writes).
+constexpr int k_max_depth = 400;
+
 struct AssignKind {
     const char* type;
     const char* lhs;
@@ -193,8 +196,8 @@ private:
 
     // `in_object`: n is the object of an enclosing access (event in event.x): a path or whole
     // source there is only a part of the value the access reads, so it does not count.
-    std::optional<Chain> taint_of(TSNode n, bool in_object = false) const {
-        if (ts_node_is_null(n) || is_function(n)) return std::nullopt;
+    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0) const {
+        if (ts_node_is_null(n) || is_function(n) || depth > k_max_depth) return std::nullopt;
         if (const CallKind* ck = call_kind(n)) {
             if (is_sanitizer(callee_of(n, *ck))) return std::nullopt;
         }
@@ -222,7 +225,7 @@ private:
         std::uint32_t count = ts_node_named_child_count(n);
         const bool access = is_access(n);
         for (std::uint32_t i = 0; i < count; ++i) {
-            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0)) return c;
+            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0, depth + 1)) return c;
         }
         return std::nullopt;
     }
@@ -264,7 +267,8 @@ private:
         m_out.push_back(std::move(hit));
     }
 
-    void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested) {
+    void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested, int depth = 0) {
+        if (depth > k_max_depth) return;  // pathological nesting: stay within the stack
         if (ts_node_start_byte(n) != ts_node_start_byte(scope) || ts_node_end_byte(n) != ts_node_end_byte(scope)) {
             if (is_function(n)) {
                 nested.push_back(n);
@@ -272,7 +276,7 @@ private:
             }
         }
         std::uint32_t count = ts_node_named_child_count(n);
-        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested);
+        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
         const char* type = ts_node_type(n);
         for (const AssignKind& ak : m_kinds.assigns) {

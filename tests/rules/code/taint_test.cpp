@@ -99,3 +99,20 @@ TEST_CASE("taint: identifier words and callee patterns", "[code]") {
     CHECK(callee_matches("*.info", "log.info"));
     CHECK_FALSE(callee_matches("logging.*", "mylogging_helper"));
 }
+
+TEST_CASE("taint: pathological nesting neither crashes nor hangs", "[code]") {
+    std::string deep = "def f(card_number):\n    x = " + std::string(20000, '(') + "card_number" + std::string(20000, ')') + "\n    print(x)\n";
+    std::vector<analyzers::Diagnostic> notes;
+    auto tree = analyzers::parse_source(deep, "python", "deep.py", notes);
+    REQUIRE(tree);
+    auto hits = rules::code::find_taint(*tree, card_spec(), "deep.py");
+    CHECK(hits.empty());  // beyond the depth bound the value is not followed
+    std::string shallow = "def f(card_number):\n    x = ((card_number))\n    print(x)\n";
+    auto t2 = analyzers::parse_source(shallow, "python", "s.py", notes);
+    REQUIRE(t2);
+    CHECK(rules::code::find_taint(*t2, card_spec(), "s.py").size() == 1);
+    std::string broken = std::string(20000, '(') + "\n";
+    notes.clear();
+    CHECK(analyzers::parse_source(broken, "python", "b.py", notes));
+    CHECK(notes.at(0).code == "code-syntax");
+}
