@@ -18,15 +18,21 @@ bool past_deadline(TSParseState* state) {
     return Clock::now() > d->at;
 }
 
-// The first ERROR or MISSING node in document order, for a helpful note.
+// The first ERROR or MISSING node in document order, for a helpful note (iterative: hostile
+// input nests deeper than the stack allows).
 TSNode first_error(TSNode node) {
-    if (ts_node_is_error(node) || ts_node_is_missing(node)) return node;
-    std::uint32_t n = ts_node_child_count(node);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_child(node, i);
-        if (!ts_node_has_error(c)) continue;
-        TSNode e = first_error(c);
-        if (!ts_node_is_null(e)) return e;
+    while (!ts_node_is_null(node)) {
+        if (ts_node_is_error(node) || ts_node_is_missing(node)) return node;
+        TSNode next{};
+        std::uint32_t n = ts_node_child_count(node);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            TSNode c = ts_node_child(node, i);
+            if (ts_node_has_error(c)) {
+                next = c;
+                break;
+            }
+        }
+        node = next;
     }
     return TSNode{};
 }

@@ -31,12 +31,51 @@ std::string one_line(std::string_view s) {
     return out;
 }
 
-// Capture text for messages: literals may be secrets or card data, so they are masked.
+bool has_long_digit_run(std::string_view s) {
+    int run = 0;
+    for (char c : s) {
+        run = (c >= '0' && c <= '9') ? run + 1 : (c == ' ' || c == '-') ? run : 0;
+        if (run >= 9) return true;
+    }
+    return false;
+}
+
+// A URL without user info (http://host/path) is an endpoint, not a secret.
+bool plain_url(std::string_view s) {
+    std::string_view body = s;
+    while (!body.empty() && (body.front() == '"' || body.front() == '\'' || body.front() == '`')) body.remove_prefix(1);
+    if (body.rfind("http://", 0) != 0 && body.rfind("https://", 0) != 0) return false;
+    return body.find('@') == std::string_view::npos && body.find('?') == std::string_view::npos;
+}
+
+// Quoted parts of code shown as "..." (they may hold secrets or card data).
+std::string blank_quotes(std::string_view s) {
+    std::string out;
+    char quote = 0;
+    for (char c : s) {
+        if (quote) {
+            if (c == quote) {
+                out += "...";
+                out += c;
+                quote = 0;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\'' || c == '`') quote = c;
+        out += c;
+    }
+    return out;
+}
+
+// Capture text for messages: literals may be secrets or card data, so they are masked unless
+// they are a plain URL; quoted parts of larger code are blanked.
 std::string safe_capture(const analyzers::SyntaxTree& tree, TSNode n) {
     const char* type = ts_node_type(n);
     std::string text = one_line(tree.text(n));
-    if (std::strstr(type, "string") || std::strstr(type, "literal") || std::strstr(type, "number") || std::strstr(type, "integer"))
-        return mask_opaque("literal", text);
+    const bool literal = std::strstr(type, "string") || std::strstr(type, "literal") || std::strstr(type, "number") ||
+                         std::strstr(type, "integer");
+    if (has_long_digit_run(text) || (literal && !plain_url(text))) return mask_opaque("literal", text);
+    if (!literal) text = blank_quotes(text);
     return text.size() > 80 ? text.substr(0, 77) + "..." : text;
 }
 

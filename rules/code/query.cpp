@@ -1,6 +1,8 @@
 #include "rules/code/query.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include "analyzers/code/languages.h"
 
@@ -95,6 +97,19 @@ const TSNode* QueryMatch::find(std::string_view name) const {
 }
 
 analyzers::Result<std::shared_ptr<const CompiledQuery>> CompiledQuery::compile(std::string_view language, const std::string& text) {
+    // Rules often share a query (one text for javascript, typescript and tsx across packs): each
+    // (language, text) is compiled once per process. Compiled queries are immutable.
+    static std::mutex k_mutex;
+    static std::map<std::pair<std::string, std::string>, std::shared_ptr<const CompiledQuery>> k_cache;
+    std::lock_guard<std::mutex> lock(k_mutex);
+    auto key = std::make_pair(std::string(language), text);
+    if (auto it = k_cache.find(key); it != k_cache.end()) return it->second;
+    auto compiled = compile_uncached(language, text);
+    if (compiled.ok()) k_cache.emplace(std::move(key), compiled.value());
+    return compiled;
+}
+
+analyzers::Result<std::shared_ptr<const CompiledQuery>> CompiledQuery::compile_uncached(std::string_view language, const std::string& text) {
     const TSLanguage* lang = analyzers::code::language_for(language);
     if (!lang) return query_error("unknown code language '" + std::string(language) + "'");
     std::uint32_t offset = 0;

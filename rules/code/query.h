@@ -32,7 +32,8 @@ struct QueryMatch {
 
 class CompiledQuery {
 public:
-    // Fails with a message naming the query line/column of the error.
+    // Fails with a message naming the query line/column of the error. Cached per (language,
+    // text): the same query in several rules is compiled once.
     static analyzers::Result<std::shared_ptr<const CompiledQuery>> compile(std::string_view language, const std::string& text);
 
     std::vector<QueryMatch> run(const analyzers::SyntaxTree& tree) const;
@@ -41,6 +42,7 @@ public:
     const std::vector<std::string>& required_literals() const { return m_literals; }
 
 private:
+    static analyzers::Result<std::shared_ptr<const CompiledQuery>> compile_uncached(std::string_view language, const std::string& text);
     bool accept(const TSQueryMatch& m, const analyzers::SyntaxTree& tree) const;
     analyzers::code::QueryPtr m_query;
     std::vector<std::vector<Predicate>> m_predicates;  // per pattern

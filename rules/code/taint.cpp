@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <set>
 
 namespace ccscan::rules::code {
 
 using analyzers::SyntaxTree;
 
 namespace {
+
+// Recursion bound for the tree walks (generated or hostile code nests deeper than any person writes).
+constexpr int k_max_depth = 400;
 
 struct AssignKind {
     const char* type;
@@ -133,6 +137,7 @@ public:
     // Walks one scope; nested functions are appended to `nested` for their own walk.
     void walk_scope(TSNode scope, std::vector<TSNode>& nested) {
         m_vars.clear();
+        m_clean.clear();
         walk(scope, scope, nested);
     }
 
@@ -182,20 +187,28 @@ private:
         return ts_node_start_byte(ts_node_named_child(parent, 0)) != ts_node_start_byte(n);
     }
 
-    std::optional<Chain> taint_of(TSNode n) const {
-        if (ts_node_is_null(n) || is_function(n)) return std::nullopt;
+    bool path_matches(const std::string& text) const {
+        for (const std::string& p : m_spec.source_paths) {
+            if (!p.empty() && p.back() == '*' ? text.rfind(p.substr(0, p.size() - 1), 0) == 0 : text == p) return true;
+        }
+        return false;
+    }
+
+    // `in_object`: n is the object of an enclosing access (event in event.x): a path or whole
+    // source there is only a part of the value the access reads, so it does not count.
+    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0) const {
+        if (ts_node_is_null(n) || is_function(n) || depth > k_max_depth) return std::nullopt;
         if (const CallKind* ck = call_kind(n)) {
             if (is_sanitizer(callee_of(n, *ck))) return std::nullopt;
         }
         if (is_identifier(n) || is_access(n)) {
             std::string text = normalize_access(m_tree.text(n));
             if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
-            for (const std::string& p : m_spec.source_paths) {
-                if (text.rfind(p, 0) == 0) return source_step(n, short_text(n), "contact or request payload");
-            }
+            if (m_clean.count(text)) return std::nullopt;
+            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload");
             if (is_identifier(n)) {
                 for (const std::string& w : m_spec.source_whole) {
-                    if (text == w && used_whole(n)) return source_step(n, text, "whole payload");
+                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload");
                 }
                 std::vector<std::string> words = identifier_words(text);
                 for (const std::string& s : m_spec.source_names) {
@@ -210,8 +223,9 @@ private:
             }
         }
         std::uint32_t count = ts_node_named_child_count(n);
+        const bool access = is_access(n);
         for (std::uint32_t i = 0; i < count; ++i) {
-            if (auto c = taint_of(ts_node_named_child(n, i))) return c;
+            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0, depth + 1)) return c;
         }
         return std::nullopt;
     }
@@ -232,8 +246,10 @@ private:
             std::string key = normalize_access(m_tree.text(t));
             if (!chain) {
                 m_vars.erase(key);
+                m_clean.insert(key);  // card_number = "redacted": the name no longer holds card data
                 continue;
             }
+            m_clean.erase(key);
             Chain c = *chain;
             c.steps.push_back(PathStep{loc(n), "'" + (key.size() > 60 ? key.substr(0, 57) + "..." : key) + "' holds '" + c.source + "'"});
             m_vars[key] = std::move(c);
@@ -251,7 +267,8 @@ private:
         m_out.push_back(std::move(hit));
     }
 
-    void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested) {
+    void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested, int depth = 0) {
+        if (depth > k_max_depth) return;  // pathological nesting: stay within the stack
         if (ts_node_start_byte(n) != ts_node_start_byte(scope) || ts_node_end_byte(n) != ts_node_end_byte(scope)) {
             if (is_function(n)) {
                 nested.push_back(n);
@@ -259,7 +276,7 @@ private:
             }
         }
         std::uint32_t count = ts_node_named_child_count(n);
-        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested);
+        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
         const char* type = ts_node_type(n);
         for (const AssignKind& ak : m_kinds.assigns) {
@@ -278,6 +295,7 @@ private:
     const std::vector<std::string>& m_sinks;
     std::vector<TaintHit>& m_out;
     std::map<std::string, Chain, std::less<>> m_vars;
+    std::set<std::string, std::less<>> m_clean;  // assigned a clean value in this scope
 };
 
 }  // namespace

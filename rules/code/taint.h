@@ -24,8 +24,9 @@ struct TaintSpec {
     // Source identifier/field/key names, as words ("card number" matches cardNumber, card_number,
     // CARD_NUMBER and 'card-number'); a single word matches that word of an identifier.
     std::vector<std::string> source_names;
-    // Access paths that are sources wherever they appear, quotes normalized to '
-    // ("event['Details']['ContactData']", "event.Details.Parameters", "request.body").
+    // Access paths that are sources wherever they are read whole, quotes normalized to '
+    // ("event['Details']['ContactData']", "event.Details.Parameters", "request.body"); a path
+    // ending in '*' also matches every access below it ("event.Details.Parameters.*").
     std::vector<std::string> source_paths;
     // Identifiers that are a source only when used whole (the whole event object, not event.x).
     std::vector<std::string> source_whole;
