@@ -78,8 +78,7 @@ std::string asterisk_by_name(const std::string& name) {
     return {};
 }
 
-Detection detect_json(std::string_view bytes, bool terraform_name) {
-    if (terraform_name) return found("terraform");
+Detection detect_json(std::string_view bytes) {
     std::string f = sniff_json_format(bytes);
     return found(f.empty() ? "json" : f);
 }
@@ -123,14 +122,13 @@ Detection detect_unknown(std::string_view bytes) {
     return found(ini ? "ini" : "text");
 }
 
-Detection proprietary(const std::string& name, const std::string& ext) {
+Detection proprietary(const std::string& ext) {
     if (starts_with(ext, "i3") && ext.find("flow") != std::string::npos) {
         return unsupported("genesys-archy", "Genesys Architect export (." + ext +
                                                 "): proprietary format; export the flow with Archy as YAML to scan it");
     }
     if (ext == "aef") return unsupported("text", "Cisco UCCX script (.aef): proprietary binary format");
     if (ext == "five9ivr") return unsupported("text", "Five9 IVR script export: proprietary format");
-    (void)name;
     return Detection{};
 }
 
@@ -139,15 +137,15 @@ Detection proprietary(const std::string& name, const std::string& ext) {
 Detection detect_format(std::string_view path, std::string_view bytes) {
     const std::string name = normalized_name(path);
     const std::string ext = extension(name);
-    if (Detection p = proprietary(name, ext); !p.format.empty()) return p;
+    if (Detection p = proprietary(ext); !p.format.empty()) return p;
     if (ends_with(name, ".tf.json")) return found("terraform");
-    if (ext == "json") return detect_json(bytes, false);
+    if (ext == "json") return detect_json(bytes);
     if (ext == "yaml" || ext == "yml") {
         std::string f = sniff_yaml_format(bytes);
         return found(f.empty() ? "yaml" : f);
     }
     if (ext == "template" || ext == "cfn") {
-        return starts_like_json_text(bytes) ? detect_json(bytes, false) : detect_unknown(bytes);
+        return starts_like_json_text(bytes) ? detect_json(bytes) : detect_unknown(bytes);
     }
     if (ext == "vxml") return found("voicexml");
     if (ext == "ccxml") return found("ccxml");

@@ -150,12 +150,19 @@ std::size_t skip_prolog_item(std::string_view s, std::size_t i) {
 std::string root_element(std::string_view s) {
     std::size_t i = skip_bom(s);
     std::size_t limit = std::min(s.size(), k_xml_prolog_window);
+    bool templated = false;  // after template code, stray text (its output, its leftovers) is skipped
     while (i < limit) {
         while (i < limit && is_space(s[i])) ++i;
         if (i >= limit) break;
         std::size_t next = skip_prolog_item(s, i);
         if (next != std::string_view::npos) {
+            templated = templated || s[i] != '<' || s[i + 1] == '%' || starts_with(s.substr(i), "<?php");
             i = next;
+            continue;
+        }
+        if (s[i] != '<' && templated) {
+            i = s.find('<', i);
+            if (i == std::string_view::npos) return {};
             continue;
         }
         if (s[i] != '<' || i + 1 >= s.size()) return {};
@@ -210,7 +217,12 @@ std::string sniff_json_format(std::string_view bytes) {
     JsonShape shape = json_shape(bytes);
     if (shape.root_array) return shape.has("action") ? "vonage-ncco" : "";
     if (shape.has("Actions") && (shape.has("Version") || shape.has("StartAction"))) return "amazon-connect-flow";
-    if (shape.has("modules") && (shape.has("start") || shape.value("type") == "contactFlow" || shape.has("version"))) {
+    static constexpr std::array<std::string_view, 9> k_legacy_types = {
+        "contactFlow", "customerQueue", "customerHold", "customerWhisper", "agentHold", "agentWhisper",
+        "outboundWhisper", "agentTransfer", "queueTransfer"};
+    if (shape.has("modules") &&
+        (shape.has("start") ||
+         std::find(k_legacy_types.begin(), k_legacy_types.end(), shape.value("type")) != k_legacy_types.end())) {
         return "amazon-connect-flow-legacy";
     }
     if (shape.has("states") && (shape.has("initial_state") || shape.has("flags") ||
