@@ -334,13 +334,13 @@ private:
     bool string_token(std::string& out) {
         ++m_pos;
         for (;;) {
-            std::size_t start = m_pos;
-            while (m_pos < m_text.size()) {
-                char c = m_text[m_pos];
-                if (c == '"' || c == '\\' || c == '\n' || c == '\r') break;
-                ++m_pos;
-            }
-            out.append(m_text.data() + start, m_pos - start);
+            // Raw pointers: this loop is the parser's hot path, also in unoptimised builds.
+            const char* begin = m_text.data() + m_pos;
+            const char* end = m_text.data() + m_text.size();
+            const char* p = begin;
+            while (p < end && *p != '"' && *p != '\\' && *p != '\n' && *p != '\r') ++p;
+            out.append(begin, static_cast<std::size_t>(p - begin));
+            m_pos += static_cast<std::size_t>(p - begin);
             if (at_end()) {
                 error_here("unterminated string: missing closing '\"'");
                 return false;

@@ -181,5 +181,9 @@ TEST_CASE("json: a 50 MB single-line document parses in well under a few seconds
     const Node& last = r->root.children.back();
     CHECK(last.find("Identifier")->value == "a" + std::to_string(count - 1));
     CHECK(last.span.end == Position{1, static_cast<std::uint32_t>(big.size())});
-    CHECK(took < 5.0);  // Debug build on a shared machine; Release is several times faster
+#ifdef NDEBUG
+    CHECK(took < 2.0);
+#else
+    CHECK(took < 15.0);  // unoptimised build on a shared machine; Release takes about half a second
+#endif
 }
