@@ -35,9 +35,6 @@ struct Detection {
 // content sniffing (JSON keys, XML root elements, YAML top-level keys, dialplan syntax).
 Detection detect_format(std::string_view path, std::string_view bytes);
 
-// A NUL byte in the first 8 KB: the caller skips the file as "binary" before detection.
-bool looks_binary(std::string_view bytes);
-
 struct AnalyzeOptions {
     ParseLimits limits;
     bool want_document = true;

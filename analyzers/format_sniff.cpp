@@ -3,331 +3,240 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <vector>
+#include <string>
+
+#include <re2/re2.h>
 
 namespace ccscan::analyzers {
 namespace {
 
-constexpr std::size_t k_max_keys = 4096;
-constexpr std::size_t k_xml_prolog_window = 64 * 1024;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-std::size_t skip_bom(std::string_view s) { return starts_with(s, "\xEF\xBB\xBF") ? 3 : 0; }
-
-// Top-level shape of a JSON text: the keys of the root object (or of the root array's first
-// element) and the string values of those keys.
-struct JsonShape {
-    bool root_array = false;
-    std::vector<std::pair<std::string, std::string>> members;  // key, string value ("" otherwise)
-
-    bool has(std::string_view key) const {
-        return std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.first == key; });
-    }
-    std::string_view value(std::string_view key) const {
-        for (const auto& m : members) {
-            if (m.first == key) return m.second;
-        }
-        return {};
-    }
-};
-
-// Reads a JSON string starting at s[i] == '"'; returns the index after it. Escapes stay raw.
-std::size_t read_string(std::string_view s, std::size_t i, std::string* out) {
-    for (++i; i < s.size() && s[i] != '"'; ++i) {
-        if (s[i] == '\\') ++i;
-        else if (out && out->size() < 256) *out += s[i];
-    }
-    return i + 1;
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
 }
 
-JsonShape json_shape(std::string_view s) {
-    JsonShape shape;
-    std::size_t i = skip_bom(s);
-    while (i < s.size() && is_space(s[i])) ++i;
-    if (i >= s.size()) return shape;
-    shape.root_array = s[i] == '[';
-    const int key_depth = shape.root_array ? 2 : 1;
-    int depth = 0;
-    bool first_element_done = false;
-    for (; i < s.size() && shape.members.size() < k_max_keys; ++i) {
-        char c = s[i];
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            --depth;
-            if (shape.root_array && depth == 1) first_element_done = true;
-            if (depth <= 0) break;
-        } else if (c == '"') {
-            bool want = depth == key_depth && !first_element_done;
-            std::string text;
-            i = read_string(s, i, want ? &text : nullptr);
-            std::size_t j = i;
-            while (j < s.size() && is_space(s[j])) ++j;
-            if (want && j < s.size() && s[j] == ':') {
-                ++j;
-                while (j < s.size() && is_space(s[j])) ++j;
-                std::string value;
-                if (j < s.size() && s[j] == '"') j = read_string(s, j, &value);
-                else j = i;
-                shape.members.emplace_back(std::move(text), std::move(value));
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The file name without directories and without template/backup suffixes.
+std::string base_name(std::string_view path) {
+    std::string name = lower(path.substr(path.find_last_of('/') == std::string_view::npos ? 0 : path.find_last_of('/') + 1));
+    static constexpr std::array<std::string_view, 9> k_suffixes = {".sample", ".orig", ".bak", ".j2", ".jinja", ".tmpl", ".tpl", ".template", ".dist"};
+    for (bool again = true; again;) {
+        again = false;
+        for (std::string_view s : k_suffixes) {
+            if (ends_with(name, s) && name.size() > s.size()) {
+                name.resize(name.size() - s.size());
+                again = true;
             }
-            i = j - 1;
         }
     }
-    return shape;
+    return name;
 }
 
-bool is_terraform_json(const JsonShape& shape) {
-    static constexpr std::array<std::string_view, 8> k_blocks = {"resource", "data", "module", "variable",
-                                                                "provider", "locals", "output", "terraform"};
-    if (shape.root_array || shape.members.empty()) return false;
-    bool all_blocks = std::all_of(shape.members.begin(), shape.members.end(), [](const auto& m) {
-        return std::find(k_blocks.begin(), k_blocks.end(), m.first) != k_blocks.end();
-    });
-    return all_blocks && (shape.has("resource") || shape.has("terraform") || shape.has("provider") ||
-                          shape.has("module") || shape.has("data"));
-}
+std::string_view head(std::string_view bytes) { return bytes.substr(0, 65536); }
 
-bool is_lex_json(const JsonShape& shape, std::string_view bytes) {
-    if (shape.has("resource") && shape.has("metadata") && (contains(bytes, "\"intents\"") || contains(bytes, "\"slotTypes\""))) {
-        return true;  // Lex V1 export
-    }
-    // Lex V2 export files: Slot.json, SlotType.json, Bot.json, BotLocale.json, Intent.json.
-    return shape.has("slotTypeName") || shape.has("obfuscationSetting") || shape.has("dataPrivacy") ||
-           shape.has("nluConfidenceThreshold") || (shape.has("intentName") && shape.has("slotPriorities")) ||
-           (shape.has("slotTypeValues") && shape.has("valueSelectionSetting"));
-}
+bool has(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
 
-// One line at a time, without the line break.
-template <class F>
-void for_each_line(std::string_view s, F&& f) {
-    std::size_t start = 0;
-    while (start < s.size()) {
-        std::size_t nl = s.find('\n', start);
-        if (nl == std::string_view::npos) nl = s.size();
-        std::string_view line = s.substr(start, nl - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!f(line)) return;
-        start = nl + 1;
-    }
-}
+bool matches(std::string_view text, const RE2& re) { return RE2::PartialMatch(text, re); }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+std::string_view skip_space(std::string_view s) {
+    if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     return s;
 }
 
-// Skips one non-element construct at s[i] (XML prolog, comment, doctype, template tag); returns
-// the index after it, or npos when s[i] starts something else.
-std::size_t skip_prolog_item(std::string_view s, std::size_t i) {
-    auto after = [&](std::string_view close, std::size_t from) {
-        std::size_t e = s.find(close, from);
-        return e == std::string_view::npos ? s.size() : e + close.size();
+// A JSON flow/export identified by its keys.
+std::string sniff_json(std::string_view h) {
+    static const RE2 k_connect("\"StartAction\"\\s*:|\"Actions\"\\s*:\\s*\\[");
+    static const RE2 k_legacy("\"modules\"\\s*:\\s*\\[");
+    static const RE2 k_studio("\"initial_state\"\\s*:|schemas\\.twilio\\.com/studio");
+    static const RE2 k_studio_states("\"states\"\\s*:\\s*\\[");
+    static const RE2 k_ncco("^\\s*\\[\\s*\\{\\s*\"action\"\\s*:");
+    static const RE2 k_ncco_any("\"action\"\\s*:\\s*\"(talk|stream|input|record|connect|conversation|notify)\"");
+    static const RE2 k_lex("\"obfuscationSetting|\"slotTypeName\"|\"dataPrivacy\"\\s*:|\"intents\"\\s*:\\s*\\[|\"slotTypes\"\\s*:|\"childDirected\"");
+    static const RE2 k_cfn("\"AWSTemplateFormatVersion\"|\"Type\"\\s*:\\s*\"AWS::");
+    if (matches(h, k_cfn) && has(h, "\"Resources\"")) return "cloudformation";
+    if (matches(h, k_connect) && (has(h, "\"Version\"") || has(h, "\"StartAction\"")) && has(h, "\"Type\"")) return "amazon-connect-flow";
+    if (matches(h, k_legacy) && (has(h, "\"contactFlow\"") || has(h, "\"branches\"") || has(h, "\"start\""))) return "amazon-connect-flow-legacy";
+    if (matches(h, k_studio) || (matches(h, k_studio_states) && has(h, "\"transitions\""))) return "twilio-studio-flow";
+    if (matches(h, k_ncco) || (skip_space(h).substr(0, 1) == "[" && matches(h, k_ncco_any))) return "vonage-ncco";
+    if (matches(h, k_lex)) return "amazon-lex";
+    if (has(h, "\"resource\"") && (has(h, "\"aws_") || has(h, "\"genesyscloud_") || has(h, "\"twilio_"))) return "terraform-json";
+    return "json";
+}
+
+std::string sniff_yaml(std::string_view h) {
+    static const RE2 k_archy("(?m)^(inboundCall|inqueueCall|outboundCall|secureCall|inboundChat|inboundEmail|inboundShortMessage|commonModule|bot|digitalBot|workflow|voicemail|voiceSurvey|inboundMessage)\\s*:");
+    static const RE2 k_cfn("(?m)^AWSTemplateFormatVersion\\s*:|(?m)^\\s+Type\\s*:\\s*['\"]?AWS::");
+    static const RE2 k_cfn_only("(?m)^AWSTemplateFormatVersion\\s*:|(?m)^Transform\\s*:\\s*['\"]?AWS::Serverless");
+    // Archy: the flow type is the document's first top-level key (not any key named `bot:`).
+    static const RE2 k_first_key("(?m)^([A-Za-z_][\\w]*)\\s*:");
+    std::string first;
+    std::string_view body = h;
+    while (!body.empty()) {  // skip comments, directives and `---` before the first key
+        std::size_t nl = body.find('\n');
+        std::string_view line = body.substr(0, nl);
+        if (!line.empty() && line[0] != '#' && line[0] != '%' && line.substr(0, 3) != "---" &&
+            !std::isspace(static_cast<unsigned char>(line[0]))) {
+            break;
+        }
+        body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+    }
+    if (RE2::PartialMatch(body.substr(0, body.find('\n')), k_first_key, &first) &&
+        RE2::FullMatch(first + ":", k_archy)) {
+        return "genesys-archy";
+    }
+    if (matches(h, k_cfn_only) || (matches(h, k_cfn) && has(h, "Resources:"))) return "cloudformation";
+    return "yaml";
+}
+
+std::string sniff_xml(std::string_view h) {
+    static const RE2 k_root("<([A-Za-z_][\\w:.-]*)");
+    // First element that is not a declaration, comment or processing instruction.
+    std::size_t pos = 0;
+    while ((pos = h.find('<', pos)) != std::string_view::npos) {
+        std::string_view rest = h.substr(pos);
+        if (rest.substr(0, 2) == "<?" || rest.substr(0, 2) == "<!" || rest.substr(0, 2) == "<%" || rest.substr(0, 3) == "<c:" ||
+            rest.substr(0, 4) == "<jsp" || rest.substr(0, 2) == "</") {
+            ++pos;
+            continue;
+        }
+        std::string name;
+        if (RE2::PartialMatch(rest.substr(0, 128), k_root, &name)) {
+            std::string n = lower(name);
+            if (n == "vxml") return "voicexml";
+            if (n == "ccxml") return "ccxml";
+            if (n == "response") return "twiml";
+            if (n == "document" && has(h, "freeswitch")) return "freeswitch-xml";
+            if ((n == "include" || n == "context" || n == "section" || n == "profile" || n == "configuration") &&
+                (has(h, "<extension") || has(h, "application=") || has(h, "<param name=") || has(h, "<gateway") ||
+                 has(h, "X-PRE-PROCESS") || (n == "configuration" && has(h, ".conf\"")))) {
+                return "freeswitch-xml";
+            }
+            return "xml";
+        }
+        ++pos;
+    }
+    return "xml";
+}
+
+std::string sniff_conf(std::string_view h) {
+    static const RE2 k_dialplan("(?m)^\\s*(exten|same)\\s*=>");
+    static const RE2 k_pjsip("(?m)^\\s*type\\s*=\\s*(endpoint|transport|aor|auth|registration|identify|global)\\s*$");
+    static const RE2 k_sip("(?m)^\\s*(tlsenable|allowguest|sipdebug|tlsdontverifyserver|encryption|bindport)\\s*=");
+    if (matches(h, k_dialplan)) return "asterisk-dialplan";
+    if (matches(h, k_pjsip) || matches(h, k_sip)) return "asterisk-sip";
+    return "";
+}
+
+std::string by_extension(const std::string& name) {
+    struct Ext {
+        std::string_view ext;
+        std::string_view format;
     };
-    std::string_view rest = s.substr(i);
-    if (starts_with(rest, "<?")) return after("?>", i + 2);
-    if (starts_with(rest, "<!--")) return after("-->", i + 4);
-    if (starts_with(rest, "<%")) return after("%>", i + 2);
-    if (starts_with(rest, "{{")) return after("}}", i + 2);
-    if (starts_with(rest, "<!")) {  // DOCTYPE, possibly with an internal subset
-        std::size_t bracket = s.find('[', i), close = s.find('>', i);
-        if (bracket != std::string_view::npos && bracket < close) return after(">", after("]", bracket));
-        return after(">", i);
+    static constexpr Ext k_code[] = {
+        {".py", "python"}, {".js", "javascript"}, {".mjs", "javascript"}, {".cjs", "javascript"}, {".jsx", "javascript"},
+        {".ts", "typescript"}, {".mts", "typescript"}, {".cts", "typescript"}, {".tsx", "tsx"}, {".java", "java"},
+        {".cs", "csharp"}, {".go", "go"}, {".php", "php"}, {".rb", "ruby"}, {".properties", "properties"},
+        {".tf", "terraform"}, {".hcl", "terraform"}, {".tfvars", "terraform"},
+    };
+    if (ends_with(name, ".d.ts")) return "typescript";
+    for (const Ext& e : k_code) {
+        if (ends_with(name, e.ext)) return std::string(e.format);
     }
-    static constexpr std::array<std::string_view, 8> k_tag_prefixes = {"<c:", "</c:", "<fmt:", "</fmt:",
-                                                                      "<jsp:", "</jsp:", "<fn:", "<spring:"};
-    for (std::string_view p : k_tag_prefixes) {
-        if (starts_with(rest, p)) return after(">", i);
-    }
-    if (starts_with(rest, "${")) return after("}", i);
-    return std::string_view::npos;
-}
-
-std::string root_element(std::string_view s) {
-    std::size_t i = skip_bom(s);
-    std::size_t limit = std::min(s.size(), k_xml_prolog_window);
-    bool templated = false;  // after template code, stray text (its output, its leftovers) is skipped
-    while (i < limit) {
-        while (i < limit && is_space(s[i])) ++i;
-        if (i >= limit) break;
-        std::size_t next = skip_prolog_item(s, i);
-        if (next != std::string_view::npos) {
-            templated = templated || s[i] != '<' || s[i + 1] == '%' || starts_with(s.substr(i), "<?php");
-            i = next;
-            continue;
-        }
-        if (s[i] != '<' && templated) {
-            i = s.find('<', i);
-            if (i == std::string_view::npos) return {};
-            continue;
-        }
-        if (s[i] != '<' || i + 1 >= s.size()) return {};
-        std::size_t j = i + 1;
-        while (j < s.size() && !is_space(s[j]) && s[j] != '>' && s[j] != '/') ++j;
-        std::string name(s.substr(i + 1, j - i - 1));
-        if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return {};
-        return name;
-    }
-    return {};
-}
-
-bool is_freeswitch(std::string_view root, std::string_view s) {
-    if (root == "document") return contains(s, "freeswitch/xml");
-    if (root == "configuration") return contains(s, ".conf\"") || contains(s, "<settings>");
-    if (root == "include" || root == "context") {
-        return contains(s, "<extension") || contains(s, "<context") || contains(s, "X-PRE-PROCESS") ||
-               contains(s, "<gateway") || contains(s, "<user ") || contains(s, "<profile") || contains(s, "<domain");
-    }
-    return false;
-}
-
-// `[name]`, `[name](!)`, `[name](tmpl)`, optionally followed by a comment. Not `[1, 2]`, `["a"]`
-// or a Markdown link.
-bool is_section_line(std::string_view line) {
-    if (line.size() < 3 || line[0] != '[') return false;
-    std::size_t close = line.find(']');
-    if (close == std::string_view::npos || close < 2) return false;
-    std::string_view name = line.substr(1, close - 1);
-    if (name.find_first_of("\"{},[") != std::string_view::npos) return false;
-    std::string_view rest = trim(line.substr(close + 1));
-    if (!rest.empty() && rest[0] == '(') {
-        std::size_t paren = rest.find(')');
-        if (paren == std::string_view::npos || rest.substr(1, paren - 1).find_first_of("[]()") != std::string_view::npos) {
-            return false;
-        }
-        rest = trim(rest.substr(paren + 1));
-    }
-    return rest.empty() || rest[0] == ';' || rest[0] == '#';
+    return "";
 }
 
 }  // namespace
 
-bool starts_like_json_text(std::string_view bytes) {
-    std::size_t i = skip_bom(bytes);
-    while (i < bytes.size() && is_space(bytes[i])) ++i;
-    return i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[');
-}
-
-std::string sniff_json_format(std::string_view bytes) {
-    if (!starts_like_json_text(bytes)) return {};
-    JsonShape shape = json_shape(bytes);
-    if (shape.root_array) return shape.has("action") ? "vonage-ncco" : "";
-    if (shape.has("Actions") && (shape.has("Version") || shape.has("StartAction"))) return "amazon-connect-flow";
-    static constexpr std::array<std::string_view, 9> k_legacy_types = {
-        "contactFlow", "customerQueue", "customerHold", "customerWhisper", "agentHold", "agentWhisper",
-        "outboundWhisper", "agentTransfer", "queueTransfer"};
-    if (shape.has("modules") &&
-        (shape.has("start") ||
-         std::find(k_legacy_types.begin(), k_legacy_types.end(), shape.value("type")) != k_legacy_types.end())) {
-        return "amazon-connect-flow-legacy";
+bool looks_like_json(std::string_view bytes) {
+    std::string_view s = skip_space(bytes);
+    if (s.empty()) return false;
+    if (s.front() == '{') return true;
+    if (s.front() != '[') return false;
+    // `[section]` is INI; a JSON array starts with a value.
+    std::string_view rest = skip_space(s.substr(1));
+    if (rest.empty()) return false;
+    char c = rest.front();
+    if (c == '{' || c == '[' || c == '"' || c == '-' || c == ']' || std::isdigit(static_cast<unsigned char>(c))) return true;
+    for (std::string_view lit : {"true", "false", "null"}) {
+        if (rest.substr(0, lit.size()) == lit) {
+            std::string_view after = skip_space(rest.substr(lit.size()));
+            return !after.empty() && (after.front() == ',' || after.front() == ']');
+        }
     }
-    if (shape.has("states") && (shape.has("initial_state") || shape.has("flags") ||
-                                contains(shape.value("$schema"), "schemas.twilio.com"))) {
-        return "twilio-studio-flow";
+    return false;
+}
+
+Detection sniff_format(std::string_view path, std::string_view bytes) {
+    const std::string name = base_name(path);
+    const std::string_view h = head(bytes);
+    // Proprietary/binary exports we recognise but cannot read.
+    if (ends_with(name, ".i3inboundflow") || ends_with(name, ".i3inqueueflow") || ends_with(name, ".i3outboundflow")) {
+        return {"text", true, "Genesys Architect binary export (.i3*Flow); export the flow as Archy YAML to scan it"};
     }
-    if (is_lex_json(shape, bytes)) return "amazon-lex";
-    if (shape.has("AWSTemplateFormatVersion") || (shape.has("Resources") && contains(bytes, "\"AWS::"))) {
-        return "cloudformation";
+    if (ends_with(name, ".aef")) return {"text", true, "Cisco UCCX script (.aef) is a binary format"};
+    if (ends_with(name, ".tf.json")) return {"terraform", false, ""};
+    if (std::string f = by_extension(name); !f.empty()) {
+        if (f == "php" && has(h, "<vxml")) return {"voicexml", false, ""};
+        if (f == "php") {  // PHP that serves TwiML/CCXML: the first element decides
+            std::string x = sniff_xml(h);
+            if (x == "twiml" || x == "ccxml") return {x, false, ""};
+        }
+        return {f, false, ""};
     }
-    if (is_terraform_json(shape)) return "terraform";
-    return {};
-}
-
-std::string sniff_xml_format(std::string_view bytes) {
-    std::string root = root_element(bytes);
-    if (root.empty()) return {};
-    std::size_t colon = root.find(':');
-    std::string local = colon == std::string::npos ? root : root.substr(colon + 1);
-    if (local == "vxml") return "voicexml";
-    if (local == "ccxml") return "ccxml";
-    if (local == "Response") return "twiml";
-    if (is_freeswitch(local, bytes)) return "freeswitch-xml";
-    return "xml";
-}
-
-std::string sniff_yaml_format(std::string_view bytes) {
-    static constexpr std::array<std::string_view, 13> k_archy = {
-        "inboundCall", "inqueueCall", "outboundCall", "secureCall", "inboundChat", "inboundEmail",
-        "inboundShortMessage", "commonModule", "bot", "digitalBot", "workflow", "voicemail", "voiceSurvey"};
-    std::string result;
-    bool first_key = true;
-    bool resources = false;
-    for_each_line(bytes.substr(skip_bom(bytes)), [&](std::string_view line) {
-        if (line.empty() || is_space(line[0]) || line[0] == '#' || line[0] == '-' || starts_with(line, "%")) return true;
-        std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos) return true;
-        std::string_view key = trim(line.substr(0, colon));
-        if (key.size() > 1 && (key.front() == '"' || key.front() == '\'')) key = key.substr(1, key.size() - 2);
-        if (first_key && std::find(k_archy.begin(), k_archy.end(), key) != k_archy.end()) {
-            result = "genesys-archy";
-            return false;
-        }
-        first_key = false;
-        if (key == "AWSTemplateFormatVersion" || (key == "Transform" && contains(line, "AWS::Serverless"))) {
-            result = "cloudformation";
-            return false;
-        }
-        if (key == "Resources") resources = true;
-        return true;
-    });
-    if (result.empty() && resources &&
-        (contains(bytes, "Type: AWS::") || contains(bytes, "Type: 'AWS::") || contains(bytes, "Type: \"AWS::"))) {
-        result = "cloudformation";
+    const bool no_hint = name.find('.') == std::string::npos || ends_with(name, ".txt");
+    if (ends_with(name, ".json") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
+        std::string f = sniff_json(h);
+        if (f == "terraform-json") return {"terraform", false, ""};
+        return {f, false, ""};
     }
-    return result;
-}
-
-bool looks_like_terraform(std::string_view bytes) {
-    static constexpr std::array<std::string_view, 8> k_starts = {"resource \"", "data \"", "provider \"", "module \"",
-                                                                "variable \"", "output \"", "terraform {", "locals {"};
-    bool found = false;
-    for_each_line(bytes, [&](std::string_view line) {
-        for (std::string_view p : k_starts) {
-            if (starts_with(line, p) && trim(line).back() == '{') found = true;
+    if (ends_with(name, ".yaml") || ends_with(name, ".yml")) return {sniff_yaml(h), false, ""};
+    if (ends_with(name, ".vxml")) return {"voicexml", false, ""};
+    if (ends_with(name, ".ccxml")) return {"ccxml", false, ""};
+    if (ends_with(name, ".twiml")) return {"twiml", false, ""};
+    if (ends_with(name, ".xml")) return {sniff_xml(h), false, ""};
+    if (ends_with(name, ".jsp") || ends_with(name, ".jspx") || ends_with(name, ".html") || ends_with(name, ".htm") ||
+        ends_with(name, ".mustache") || ends_with(name, ".hbs") || ends_with(name, ".erb")) {
+        std::string f = sniff_xml(h);
+        if (f == "voicexml" || f == "ccxml" || f == "twiml") return {f, false, ""};
+        return {"text", false, ""};
+    }
+    {
+        static constexpr std::string_view k_dialplan_names[] = {"extensions.conf", "extensions_custom.conf", "extensions_additional.conf"};
+        for (std::string_view n : k_dialplan_names) {
+            if (name == n) return {"asterisk-dialplan", false, ""};
         }
-        return !found;
-    });
-    return found;
-}
-
-std::string sniff_conf_format(std::string_view bytes) {
-    static constexpr std::array<std::string_view, 6> k_pjsip_types = {"endpoint", "transport", "aor", "auth",
-                                                                     "registration", "identify"};
-    static constexpr std::array<std::string_view, 4> k_chan_sip = {"allowguest", "tlsenable", "tlsdontverifyserver",
-                                                                  "sipdebug"};
-    std::string result;
-    for_each_line(bytes, [&](std::string_view raw) {
-        std::string_view line = trim(raw);
-        std::size_t eq = line.find('=');
-        if (eq == std::string_view::npos || line.empty() || line[0] == ';') return true;
-        std::string_view key = trim(line.substr(0, eq));
-        std::string_view value = trim(line.substr(eq + 1));
-        if (!value.empty() && value[0] == '>') value = trim(value.substr(1));
-        if ((key == "exten" || key == "same") && contains(value, ",")) {
-            result = "asterisk-dialplan";
-            return false;
+        if (name.rfind("pjsip", 0) == 0 && ends_with(name, ".conf")) return {"asterisk-sip", false, ""};
+        if (name == "sip.conf" || name == "sip_custom.conf" || name == "sip_general_custom.conf") return {"asterisk-sip", false, ""};
+        if (name.rfind("extensions", 0) == 0 && ends_with(name, ".conf")) return {"asterisk-dialplan", false, ""};
+        static constexpr std::string_view k_asterisk_conf[] = {"logger.conf", "manager.conf", "features.conf", "queues.conf", "ari.conf",
+                                                               "http.conf", "cdr.conf", "cel.conf", "rtp.conf", "modules.conf", "voicemail.conf"};
+        for (std::string_view n : k_asterisk_conf) {
+            if (name == n) return {"asterisk-conf", false, ""};
         }
-        if (key == "type" && std::find(k_pjsip_types.begin(), k_pjsip_types.end(), value) != k_pjsip_types.end()) {
-            result = "asterisk-sip";
-        } else if (std::find(k_chan_sip.begin(), k_chan_sip.end(), key) != k_chan_sip.end() && result.empty()) {
-            result = "asterisk-sip";
+        if (ends_with(name, ".conf") || ends_with(name, ".ini") || ends_with(name, ".cfg")) {
+            std::string f = sniff_conf(h);
+            if (!f.empty()) return {f, false, ""};
+            if (skip_space(h).substr(0, 1) == "<") return {sniff_xml(h), false, ""};
+            // nginx/apache/systemd-style files are not INI: no `[section]` and no `key = value` line.
+            static const RE2 k_ini_line("(?m)^\\s*(\\[[^\\]\"{},]+\\]|[\\w.-]+\\s*=)");
+            return {ends_with(name, ".ini") || matches(h, k_ini_line) ? "ini" : "text", false, ""};
         }
-        return true;
-    });
-    return result;
-}
-
-bool has_ini_sections(std::string_view bytes) {
-    bool found = false;
-    for_each_line(bytes, [&](std::string_view raw) {
-        found = is_section_line(trim(raw));
-        return !found;
-    });
-    return found;
+    }
+    // No useful extension: content decides.
+    std::string_view s = skip_space(h);
+    if (s.substr(0, 1) == "<") {
+        std::string f = sniff_xml(h);
+        return {f, false, ""};
+    }
+    if (std::string f = sniff_conf(h); !f.empty()) return {f, false, ""};
+    static const RE2 k_hcl("(?m)^\\s*(resource|provider|module|variable|terraform)\\s+\"[^\"]+\"");
+    if (matches(h, k_hcl)) return {"terraform", false, ""};
+    return {"text", false, ""};
 }
 
 }  // namespace ccscan::analyzers

@@ -1,13 +1,12 @@
-// INI-style configuration (Asterisk .conf and plain .ini) -> Document.
+// INI-style configuration (Asterisk .conf files, generic .ini) and Java .properties -> Document.
 //
-// Shape (see analyzers/document.h): the root object holds one object per `[section]` (key = the
-// name, key_span = the name inside the brackets, tag = the template arguments as written, e.g.
-// "(!)" or "(tmpl1,tmpl2)"); each `key = value` / `key => value` line is a scalar child (tag "=>"
-// for the arrow form) with exact spans for the key and for the trimmed value. Lines before the
-// first section go to a section named "". `#include file` and `#exec cmd` become scalars keyed
-// "#include" / "#exec" (quotes stripped from the value). Comments: `;` to the end of the line
-// (`\;` is a literal semicolon) and Asterisk block comments `;-- ... --;`. Duplicate sections and
-// keys are kept. Lines the parser does not understand become notes, never failures.
+// Asterisk shape (see analyzers/document.h): root object; `[section]` -> object child keyed by
+// the section name, `tag` holding template arguments ("(!)", "(tmpl1,tmpl2)", "(+)"); lines
+// `key = value` and `key => value` -> scalar children (tag "=>" for the arrow form); `;`
+// comments (and `\;` as a literal semicolon); `#include file` / `#tryinclude` / `#exec` ->
+// scalar with key "#include" etc. Lines before the first section go to a section named "".
+// Never fails on content: a line it cannot read becomes a note, so a hand-edited file is still
+// analysed; only limits (size, node count) produce a Diagnostic.
 #pragma once
 
 #include <string>
@@ -19,5 +18,6 @@
 namespace ccscan::analyzers {
 
 Result<Document> parse_ini(std::string_view text, const std::string& path, const ParseLimits& limits);
+Result<Document> parse_properties(std::string_view text, const std::string& path, const ParseLimits& limits);
 
 }  // namespace ccscan::analyzers

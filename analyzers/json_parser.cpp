@@ -1,50 +1,11 @@
 #include "analyzers/json_parser.h"
 
-#include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <vector>
 
 namespace ccscan::analyzers {
 namespace {
-
-// One open container on the explicit stack.
-struct Frame {
-    Node node;
-    std::string pending_key;  // objects: key of the member whose value is being parsed
-    Span pending_key_span;
-};
-
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-std::string describe(char c) {
-    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(c));
-        return std::string("byte ") + buf;
-    }
-    return std::string("'") + c + "'";
-}
 
 class JsonParser {
 public:
@@ -52,39 +13,38 @@ public:
         : m_text(text), m_path(path), m_limits(limits) {}
 
     Result<Document> parse() {
-        if (m_text.size() > m_limits.max_bytes) {
-            return make_diagnostic("limit-size", m_path, {},
-                                   "file larger than " + std::to_string(m_limits.max_bytes) + " bytes; not parsed");
-        }
-        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;  // columns still count its bytes
+        if (m_text.size() > m_limits.max_bytes) return fail_at(0, "limit-size", "file larger than " + std::to_string(m_limits.max_bytes) + " bytes");
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") advance(3);
         skip_ws();
-        if (at_end()) return error_here("empty document: expected a JSON value");
-        std::optional<Node> root = run();
-        if (!root) return *m_error;
-        skip_ws();
-        if (!at_end()) return error_here("unexpected content after the JSON value: " + describe(peek()));
         Document doc;
         doc.format = "json";
-        doc.root = std::move(*root);
+        if (m_pos >= m_text.size()) return fail("empty document: expected a JSON value");
+        if (!parse_value(doc.root)) return *m_error;
+        skip_ws();
+        if (m_pos < m_text.size()) return fail("unexpected content after the JSON value");
         return doc;
     }
 
 private:
-    enum class Want { value, first_member, member, first_element, after_item };
+    // One open container on the explicit stack.
+    struct Frame {
+        Node node;
+        bool expect_value_after_comma = false;
+    };
 
-    bool at_end() const { return m_pos >= m_text.size(); }
-    char peek() const { return m_text[m_pos]; }
-    Position here() const {
-        return {m_line, static_cast<std::uint32_t>(m_pos - m_line_start + 1)};
-    }
+    Position here() const { return {m_line, static_cast<std::uint32_t>(m_pos - m_line_start + 1)}; }
+    Position end_here() const { return here(); }
 
-    Diagnostic error_here(const std::string& message, const std::string& code = "parse-error") {
+    Diagnostic fail(const std::string& message, const std::string& code = "parse-error") {
         if (!m_error) m_error = make_diagnostic(code, m_path, here(), message);
         return *m_error;
     }
+    Diagnostic fail_at(std::size_t, const std::string& code, const std::string& message) {
+        return make_diagnostic(code, m_path, {}, message);
+    }
 
-    void skip_ws() {
-        while (m_pos < m_text.size() && is_ws(m_text[m_pos])) {
+    void advance(std::size_t n = 1) {
+        for (std::size_t i = 0; i < n && m_pos < m_text.size(); ++i) {
             if (m_text[m_pos] == '\n') {
                 ++m_line;
                 m_line_start = m_pos + 1;
@@ -93,302 +53,317 @@ private:
         }
     }
 
+    void skip_ws() {
+        while (m_pos < m_text.size()) {
+            char c = m_text[m_pos];
+            if (c == ' ' || c == '\t' || c == '\r') {
+                ++m_pos;
+            } else if (c == '\n') {
+                advance();
+            } else {
+                break;
+            }
+        }
+    }
+
     bool count_node() {
         if (++m_nodes > m_limits.max_nodes) {
-            error_here("more than " + std::to_string(m_limits.max_nodes) + " JSON nodes; not analysed", "limit-nodes");
+            fail("document has more than " + std::to_string(m_limits.max_nodes) + " nodes", "limit-nodes");
             return false;
         }
         return true;
     }
 
-    // The state machine over the explicit stack. Returns the root, or nullopt with m_error set.
-    std::optional<Node> run() {
-        Want want = Want::value;
-        for (;;) {
-            skip_ws();
-            if (at_end()) {
-                unexpected_end();
-                return std::nullopt;
-            }
-            std::optional<Node> done;  // a value that just completed
-            switch (want) {
-                case Want::value:
-                    if (!value(want, done)) return std::nullopt;
-                    break;
-                case Want::first_member:
-                case Want::member:
-                    if (peek() == '}' && want == Want::first_member) {
-                        done = close();
-                    } else if (!member_key(want == Want::member)) {
-                        return std::nullopt;
-                    } else {
-                        want = Want::value;
-                    }
-                    break;
-                case Want::first_element:
-                    if (peek() == ']') done = close();
-                    else want = Want::value;
-                    break;
-                case Want::after_item:
-                    if (!after_item(want, done)) return std::nullopt;
-                    break;
-            }
-            if (!done) continue;
-            if (m_stack.empty()) return done;
-            attach(std::move(*done));
-            want = Want::after_item;
+    static void put_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
         }
     }
 
-    void unexpected_end() {
-        if (m_stack.empty()) {
-            error_here("unexpected end of input: expected a JSON value");
-            return;
-        }
-        const Node& open = m_stack.back().node;
-        const char* what = open.kind == NodeKind::object ? "unclosed object" : "unclosed array";
-        error_here(std::string("unexpected end of input: ") + what + " opened at line " +
-                   std::to_string(open.span.start.line) + ", column " + std::to_string(open.span.start.column));
-    }
-
-    // Parses a scalar into `done`, or opens a container and moves `want` into it.
-    bool value(Want& want, std::optional<Node>& done) {
-        if (!count_node()) return false;
-        char c = peek();
-        if (c == '{' || c == '[') {
-            if (m_stack.size() >= m_limits.max_depth) {
-                error_here("nesting deeper than " + std::to_string(m_limits.max_depth) + " levels; not analysed",
-                           "limit-depth");
-                return false;
-            }
-            Frame f;
-            f.node.kind = c == '{' ? NodeKind::object : NodeKind::array;
-            f.node.span.start = here();
-            ++m_pos;
-            m_stack.push_back(std::move(f));
-            want = c == '{' ? Want::first_member : Want::first_element;
-            return true;
-        }
-        Node n;
-        n.span.start = here();
-        if (c == '"') {
-            if (!string_token(n.value)) return false;
-            n.scalar_type = ScalarType::string;
-        } else if (c == '-' || is_digit(c)) {
-            if (!number_token(n.value)) return false;
-            n.scalar_type = ScalarType::number;
-        } else if (!literal(n)) {
-            if (c == ']' && !m_stack.empty() && m_after_comma) return fail_close("']'");
-            if (c == '}' && !m_stack.empty() && m_after_comma) return fail_close("'}'");
-            if (c == '/') error_here("comments are not allowed in JSON");
-            else error_here("expected a JSON value (string, number, object, array, true, false or null), found " + describe(c));
-            return false;
-        }
-        n.span.end = here();
-        done = std::move(n);
-        return true;
-    }
-
-    bool fail_close(const std::string& what) {
-        error_here("unexpected " + what + " after ',' (trailing commas are not allowed in JSON)");
-        return false;
-    }
-
-    bool literal(Node& n) {
-        static constexpr std::string_view k_words[] = {"true", "false", "null"};
-        for (std::string_view w : k_words) {
-            if (m_text.compare(m_pos, w.size(), w) != 0) continue;
-            std::size_t after = m_pos + w.size();
-            if (after < m_text.size() && std::isalnum(static_cast<unsigned char>(m_text[after]))) continue;
-            n.value = std::string(w);
-            n.scalar_type = w == "null" ? ScalarType::null : ScalarType::boolean;
-            m_pos = after;
-            return true;
-        }
-        return false;
-    }
-
-    bool member_key(bool after_comma) {
-        if (peek() != '"') {
-            if (peek() == '}' && after_comma) return fail_close("'}'");
-            error_here("expected a string key in double quotes, found " + describe(peek()));
-            return false;
-        }
-        Frame& f = m_stack.back();
-        f.pending_key_span.start = here();
-        f.pending_key.clear();
-        if (!string_token(f.pending_key)) return false;
-        f.pending_key_span.end = here();
-        skip_ws();
-        if (at_end() || peek() != ':') {
-            if (at_end()) unexpected_end();
-            else error_here("expected ':' after object key, found " + describe(peek()));
-            return false;
-        }
-        ++m_pos;
-        m_after_comma = false;
-        return true;
-    }
-
-    bool after_item(Want& want, std::optional<Node>& done) {
-        bool is_object = m_stack.back().node.kind == NodeKind::object;
-        char c = peek();
-        char closer = is_object ? '}' : ']';
-        if (c == ',') {
-            ++m_pos;
-            m_after_comma = true;
-            want = is_object ? Want::member : Want::value;
-            return true;
-        }
-        if (c == closer) {
-            done = close();
-            return true;
-        }
-        error_here(is_object ? "expected ',' or '}' after object member, found " + describe(c)
-                             : "expected ',' or ']' after array element, found " + describe(c));
-        return false;
-    }
-
-    Node close() {
-        ++m_pos;
-        m_after_comma = false;
-        Node n = std::move(m_stack.back().node);
-        m_stack.pop_back();
-        n.span.end = here();
-        return n;
-    }
-
-    void attach(Node n) {
-        Frame& f = m_stack.back();
-        if (f.node.kind == NodeKind::object) {
-            n.key = std::move(f.pending_key);
-            n.key_span = f.pending_key_span;
-        }
-        m_after_comma = false;
-        f.node.children.push_back(std::move(n));
-    }
-
-    bool hex4(std::size_t at, std::uint32_t& out) const {
-        if (at + 4 > m_text.size()) return false;
+    bool read_hex4(std::uint32_t& out) {
+        if (m_pos + 4 > m_text.size()) return false;
         out = 0;
-        for (std::size_t i = at; i < at + 4; ++i) {
-            char c = m_text[i];
+        for (int i = 0; i < 4; ++i) {
+            char c = m_text[m_pos + i];
             out <<= 4;
-            if (is_digit(c)) out |= static_cast<std::uint32_t>(c - '0');
+            if (c >= '0' && c <= '9') out |= static_cast<std::uint32_t>(c - '0');
             else if (c >= 'a' && c <= 'f') out |= static_cast<std::uint32_t>(c - 'a' + 10);
             else if (c >= 'A' && c <= 'F') out |= static_cast<std::uint32_t>(c - 'A' + 10);
             else return false;
         }
+        m_pos += 4;
         return true;
     }
 
-    // \uXXXX at m_pos (on the backslash); consumes it and any low surrogate that follows.
-    bool unicode_escape(std::string& out) {
-        std::uint32_t cp = 0;
-        if (!hex4(m_pos + 2, cp)) {
-            error_here("invalid \\u escape: expected four hex digits");
-            return false;
-        }
-        m_pos += 6;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            std::uint32_t low = 0;
-            if (m_text.compare(m_pos, 2, "\\u") == 0 && hex4(m_pos + 2, low) && low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                m_pos += 6;
-            } else {
-                cp = 0xFFFD;  // lone high surrogate
-            }
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            cp = 0xFFFD;  // lone low surrogate
-        }
-        append_utf8(out, cp);
-        return true;
-    }
-
-    // An escape at m_pos (on the backslash); errors point at the backslash.
-    bool escape(std::string& out) {
-        if (m_pos + 1 >= m_text.size()) {
-            error_here("unterminated string: input ends inside an escape");
-            return false;
-        }
-        char c = m_text[m_pos + 1];
-        switch (c) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': return unicode_escape(out);
-            default:
-                error_here("invalid escape '\\" + std::string(1, c) + "' in string");
-                return false;
-        }
-        m_pos += 2;
-        return true;
-    }
-
-    // A string at m_pos (on the opening quote); appends its unescaped content.
-    bool string_token(std::string& out) {
+    // At an opening quote; reads the string into `out`, leaves m_pos after the closing quote.
+    bool parse_string(std::string& out) {
         ++m_pos;
-        for (;;) {
-            // Raw pointers: this loop is the parser's hot path, also in unoptimised builds.
-            const char* begin = m_text.data() + m_pos;
-            const char* end = m_text.data() + m_text.size();
-            const char* p = begin;
-            while (p < end && *p != '"' && *p != '\\' && *p != '\n' && *p != '\r') ++p;
-            out.append(begin, static_cast<std::size_t>(p - begin));
-            m_pos += static_cast<std::size_t>(p - begin);
-            if (at_end()) {
-                error_here("unterminated string: missing closing '\"'");
+        while (true) {
+            std::size_t start = m_pos;
+            while (m_pos < m_text.size() && m_text[m_pos] != '"' && m_text[m_pos] != '\\' &&
+                   static_cast<unsigned char>(m_text[m_pos]) >= 0x20) {
+                ++m_pos;
+            }
+            out.append(m_text.substr(start, m_pos - start));
+            if (m_pos >= m_text.size()) {
+                fail("unterminated string");
                 return false;
             }
-            char c = peek();
+            char c = m_text[m_pos];
             if (c == '"') {
                 ++m_pos;
                 return true;
             }
             if (c != '\\') {
-                error_here("unterminated string: line break before the closing '\"'");
+                if (c == '\n') {
+                    fail("unterminated string (newline inside a string)");
+                    return false;
+                }
+                // Tolerated: raw control characters (tabs) inside strings, seen in hand-edited exports.
+                out += c;
+                ++m_pos;
+                continue;
+            }
+            ++m_pos;
+            if (m_pos >= m_text.size()) {
+                fail("unterminated escape sequence");
                 return false;
             }
-            if (!escape(out)) return false;
+            char e = m_text[m_pos++];
+            switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!read_hex4(cp)) {
+                        --m_pos;
+                        fail("invalid \\u escape: expected four hex digits");
+                        return false;
+                    }
+                    if (cp >= 0xD800 && cp <= 0xDBFF && m_text.substr(m_pos, 2) == "\\u") {
+                        std::size_t save = m_pos;
+                        m_pos += 2;
+                        std::uint32_t lo = 0;
+                        if (read_hex4(lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        } else {
+                            m_pos = save;
+                        }
+                    }
+                    put_utf8(out, cp);
+                    break;
+                }
+                default:
+                    m_pos -= 2;
+                    fail(std::string("invalid escape '\\") + e + "' in string");
+                    return false;
+            }
         }
     }
 
-    bool digits() {
+    bool parse_number(Node& n) {
         std::size_t start = m_pos;
-        while (m_pos < m_text.size() && is_digit(m_text[m_pos])) ++m_pos;
-        return m_pos > start;
-    }
-
-    bool number_token(std::string& out) {
-        std::size_t start = m_pos;
-        if (peek() == '-') ++m_pos;
-        if (at_end() || !is_digit(peek())) return number_error("expected a digit");
-        if (peek() == '0') ++m_pos;
-        else digits();
-        if (!at_end() && peek() == '.') {
+        if (m_text[m_pos] == '-') ++m_pos;
+        auto digits = [&] {
+            std::size_t s = m_pos;
+            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
+            return m_pos > s;
+        };
+        if (!digits()) {
+            fail("invalid number");
+            return false;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
             ++m_pos;
-            if (!digits()) return number_error("expected a digit after '.'");
+            if (!digits()) {
+                fail("invalid number: expected digits after '.'");
+                return false;
+            }
         }
-        if (!at_end() && (peek() == 'e' || peek() == 'E')) {
+        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
             ++m_pos;
-            if (!at_end() && (peek() == '+' || peek() == '-')) ++m_pos;
-            if (!digits()) return number_error("expected a digit in the exponent");
+            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
+            if (!digits()) {
+                fail("invalid number: expected exponent digits");
+                return false;
+            }
         }
-        if (!at_end() && (is_digit(peek()) || std::isalpha(static_cast<unsigned char>(peek())) || peek() == '.')) {
-            return number_error("unexpected " + describe(peek()) + " in number");
-        }
-        out.assign(m_text.data() + start, m_pos - start);
+        n.kind = NodeKind::scalar;
+        n.scalar_type = ScalarType::number;
+        n.value = std::string(m_text.substr(start, m_pos - start));
         return true;
     }
 
-    bool number_error(const std::string& what) {
-        error_here("invalid number: " + what);
+    bool parse_literal(Node& n) {
+        static const struct {
+            std::string_view word;
+            ScalarType type;
+        } k_literals[] = {{"true", ScalarType::boolean}, {"false", ScalarType::boolean}, {"null", ScalarType::null}};
+        for (const auto& l : k_literals) {
+            if (m_text.substr(m_pos, l.word.size()) == l.word) {
+                n.kind = NodeKind::scalar;
+                n.scalar_type = l.type;
+                n.value = std::string(l.word);
+                m_pos += l.word.size();
+                return true;
+            }
+        }
+        fail(std::string("unexpected character '") + m_text[m_pos] + "': expected a JSON value");
         return false;
+    }
+
+    // Parses a scalar at m_pos into n (not containers).
+    bool parse_scalar(Node& n) {
+        char c = m_text[m_pos];
+        n.span.start = here();
+        bool ok;
+        if (c == '"') {
+            n.kind = NodeKind::scalar;
+            ok = parse_string(n.value);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            ok = parse_number(n);
+        } else {
+            ok = parse_literal(n);
+        }
+        n.span.end = end_here();
+        return ok && count_node();
+    }
+
+    // Parses the value at m_pos; containers are handled with an explicit stack.
+    bool parse_value(Node& root) {
+        std::vector<Frame> stack;
+        Node pending;  // the value just completed, to attach to the top frame
+        std::string key;
+        Span key_span;
+        while (true) {
+            skip_ws();
+            if (m_pos >= m_text.size()) {
+                fail(stack.empty() ? "expected a JSON value" : "unexpected end of input: unclosed " +
+                     std::string(stack.back().node.kind == NodeKind::object ? "object" : "array"));
+                return false;
+            }
+            Frame* top = stack.empty() ? nullptr : &stack.back();
+            // Inside an object: read the key first (or the closing brace).
+            if (top && top->node.kind == NodeKind::object && key_span.start.line == 0) {
+                if (m_text[m_pos] == '}' && !top->expect_value_after_comma) {
+                    if (!close(stack, pending)) return false;
+                    if (!attach(stack, pending, key, key_span, root)) return !m_error;
+                    if (m_error) return false;
+                    continue;
+                }
+                if (m_text[m_pos] != '"') {
+                    fail(top->node.children.empty() && !top->expect_value_after_comma ? "expected a string key or '}'" : "expected a string key");
+                    return false;
+                }
+                key.clear();
+                key_span.start = here();
+                if (!parse_string(key)) return false;
+                key_span.end = end_here();
+                skip_ws();
+                if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
+                    fail("expected ':' after object key");
+                    return false;
+                }
+                ++m_pos;
+                skip_ws();
+                if (m_pos >= m_text.size()) {
+                    fail("expected a value after ':'");
+                    return false;
+                }
+            }
+            if (top && top->node.kind == NodeKind::array && m_text[m_pos] == ']' && !top->expect_value_after_comma) {
+                if (!close(stack, pending)) return false;
+                if (!attach(stack, pending, key, key_span, root)) return !m_error;
+                    if (m_error) return false;
+                continue;
+            }
+            char c = m_text[m_pos];
+            if (c == '{' || c == '[') {
+                if (stack.size() >= m_limits.max_depth) {
+                    fail("nesting deeper than " + std::to_string(m_limits.max_depth) + " levels", "limit-depth");
+                    return false;
+                }
+                Frame f;
+                f.node.kind = c == '{' ? NodeKind::object : NodeKind::array;
+                f.node.span.start = here();
+                f.node.key = key;
+                f.node.key_span = key_span;
+                key.clear();
+                key_span = {};
+                ++m_pos;
+                if (!count_node()) return false;
+                stack.push_back(std::move(f));
+                continue;
+            }
+            if (c == '}' || c == ']') {
+                fail(std::string("unexpected '") + c + "'" + (top && top->expect_value_after_comma ? " after ','" : ""));
+                return false;
+            }
+            Node n;
+            if (!parse_scalar(n)) return false;
+            pending = std::move(n);
+            if (!attach(stack, pending, key, key_span, root)) return !m_error;
+                    if (m_error) return false;
+        }
+    }
+
+    // Closes the top container (at its closing bracket) into `pending`.
+    bool close(std::vector<Frame>& stack, Node& pending) {
+        ++m_pos;
+        pending = std::move(stack.back().node);
+        pending.span.end = end_here();
+        stack.pop_back();
+        return true;
+    }
+
+    // Attaches `pending` to the top frame (or makes it the root). Returns false when the root is
+    // complete. Reads the separator that follows a member or item.
+    bool attach(std::vector<Frame>& stack, Node& pending, std::string& key, Span& key_span, Node& root) {
+        if (stack.empty()) {
+            root = std::move(pending);
+            return false;
+        }
+        Frame& top = stack.back();
+        if (top.node.kind == NodeKind::object) {
+            if (pending.key.empty() && pending.key_span.start.line == 0) {
+                pending.key = key;
+                pending.key_span = key_span;
+            }
+        }
+        key.clear();
+        key_span = {};
+        top.node.children.push_back(std::move(pending));
+        pending = Node{};
+        skip_ws();
+        top.expect_value_after_comma = false;
+        if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+            ++m_pos;
+            top.expect_value_after_comma = true;
+            return true;
+        }
+        char want = top.node.kind == NodeKind::object ? '}' : ']';
+        if (m_pos < m_text.size() && m_text[m_pos] == want) return true;
+        if (m_pos >= m_text.size()) return true;  // reported as unclosed by the caller
+        fail(top.node.kind == NodeKind::object ? "expected ',' or '}' after object member" : "expected ',' or ']' after array item");
+        return true;
     }
 
     std::string_view m_text;
@@ -398,15 +373,14 @@ private:
     std::uint32_t m_line = 1;
     std::size_t m_line_start = 0;
     std::size_t m_nodes = 0;
-    bool m_after_comma = false;
-    std::vector<Frame> m_stack;
     std::optional<Diagnostic> m_error;
 };
 
 }  // namespace
 
 Result<Document> parse_json(std::string_view text, const std::string& path, const ParseLimits& limits) {
-    return JsonParser(text, path, limits).parse();
+    JsonParser p(text, path, limits);
+    return p.parse();
 }
 
 }  // namespace ccscan::analyzers

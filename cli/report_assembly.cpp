@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/control_matrix.h"
+#include "rules/framework.h"
+
 namespace ccscan::cli {
 
 rules::Report assemble_report(const std::vector<rules::Pack>& packs, rules::ScanResult result,
                               std::vector<rules::StaleEntry> stale, rules::ScanInfo info, const std::string& data_root) {
-    (void)data_root;
     rules::Report report;
     report.tool.version = CCSCAN_VERSION;
     report.scan = std::move(info);
@@ -36,6 +38,13 @@ rules::Report assemble_report(const std::vector<rules::Pack>& packs, rules::Scan
     std::sort(report.inventory.begin(), report.inventory.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     report.diagnostics = std::move(result.diagnostics);
     report.stale = std::move(stale);
+    // The control matrix: every control of every catalogue, Manual where no rule speaks to it.
+    if (auto frameworks = rules::load_frameworks(data_root + "/frameworks"); frameworks.ok()) {
+        report.frameworks = rules::framework_summaries(*frameworks);
+        report.controls = rules::compute_control_matrix(*frameworks, report.rules, report.findings, result.applicable);
+    } else {
+        report.diagnostics.push_back(frameworks.error());
+    }
     return report;
 }
 

@@ -9,12 +9,15 @@
 
 #include "cli/command.h"
 #include "cli/data_root.h"
+#include "rules/framework.h"
 #include "rules/pack_loader.h"
 #include "rules/pack_support.h"
 #include "rules/registry.h"
 #include "rules/rule_tests.h"
 
 namespace ccscan::cli {
+
+void setup_frameworks_command(CLI::App& sub, Run& run);
 
 namespace {
 
@@ -115,6 +118,12 @@ void test_rules(const std::vector<std::string>& specs, bool verbose, Run& run) {
         run.out << "FAIL " << id << ": needs at least one 'expect: match' and one 'expect: no_match' test\n";
         ++failed;
     }
+    if (auto frameworks = rules::load_frameworks(data_root() + "/frameworks"); frameworks.ok()) {
+        for (const auto& d : rules::check_rule_controls(*frameworks, *packs)) {
+            run.out << "FAIL " << d.to_string() << "\n";
+            ++failed;
+        }
+    }
     run.out << passed << " passed, " << failed << " failed\n";
     run.exit_code = failed ? k_exit_findings : k_exit_ok;
 }
@@ -158,23 +167,25 @@ void setup_rules_command(CLI::App& sub, Run& run) {
     auto files = std::make_shared<std::vector<std::string>>();
 
     CLI::App* list = sub.add_subcommand("list", "List rules with severity, pack, matcher and controls");
-    list->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)");
+    list->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     list->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     list->callback([=, &run] { list_rules(*packs, *format, run); });
 
     CLI::App* show = sub.add_subcommand("show", "Print one rule");
     show->add_option("id", *id, "Rule id")->required();
-    show->add_option("--pack", *packs, "Rule pack (repeatable)");
+    show->add_option("--pack", *packs, "Rule pack (repeatable)")->allow_extra_args(false);
     show->callback([=, &run] { show_rule(*packs, *id, run); });
 
     CLI::App* test = sub.add_subcommand("test", "Run the tests embedded in rules; ends with 'N passed, M failed'");
-    test->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)");
+    test->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     test->add_flag("--verbose,-v", *verbose, "Print passing tests too");
     test->callback([=, &run] { test_rules(*packs, *verbose, run); });
 
     CLI::App* lint = sub.add_subcommand("lint", "Validate custom pack files (schema, controls, tests, help)");
     lint->add_option("files", *files, "Pack files or folders")->required();
     lint->callback([=, &run] { lint_packs(*files, run); });
+
+    setup_frameworks_command(*sub.add_subcommand("frameworks", "List framework catalogues and their controls"), run);
 
     CLI::App* kinds = sub.add_subcommand("kinds", "List matcher kinds");
     kinds->callback([&run] {

@@ -9,14 +9,17 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 #include "analyzers/discovery.h"
+#include "analyzers/git_source.h"
 #include "cli/config.h"
 #include "cli/data_root.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/report_assembly.h"
+#include "cli/sources.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
@@ -47,25 +50,35 @@ std::string now_utc() {
     return buf;
 }
 
-rules::FileSource worktree_source(const analyzers::DiscoveredFile& d) {
-    rules::FileSource s;
-    s.path = d.path;
-    s.abs_path = d.abs_path;
-    s.size = d.size;
-    s.skip_reason = d.skip_reason;
-    std::string abs = d.abs_path;
-    s.load = [abs]() -> analyzers::Result<std::string> {
-        std::ifstream in(abs, std::ios::binary);
-        if (!in) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: cannot open file");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        if (in.bad()) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: read error");
-        return ss.str();
-    };
-    return s;
-}
 
 // The scan root: the target folder, or the folder of a single target file.
+// Clones of git URLs live until the process ends (reports read sources after the scan).
+struct CloneFolders {
+    std::vector<std::string> folders;
+    ~CloneFolders() {
+        std::error_code ec;
+        for (const std::string& f : folders) fs::remove_all(f, ec);
+    }
+};
+
+std::optional<std::string> clone_target(const std::string& url, Run& run) {
+    static CloneFolders clones;
+    char tmpl[] = "/tmp/ccscan-clone-XXXXXX";
+    const char* dir = mkdtemp(tmpl);
+    if (!dir) {
+        run.err << "ccscan: cannot create a temporary folder for the clone\n";
+        return std::nullopt;
+    }
+    clones.folders.emplace_back(dir);
+    std::string target = std::string(dir) + "/repo";
+    auto cloned = analyzers::clone_repository(url, target);
+    if (!cloned.ok()) {
+        run.err << "ccscan: " << cloned.error().to_string() << "\n";
+        return std::nullopt;
+    }
+    return target;
+}
+
 std::string root_of(const std::vector<std::string>& targets) {
     std::error_code ec;
     if (targets.size() == 1) {
@@ -76,11 +89,34 @@ std::string root_of(const std::vector<std::string>& targets) {
     return ".";
 }
 
+void print_stats(const ScanStats& stats, double wall, std::ostream& err) {
+    char line[160];
+    err << "phase        seconds   (read/parse/analysis: summed over " << stats.jobs << " worker thread(s))\n";
+    for (const char* phase : {"discovery", "read", "parse", "analysis", "flow", "report"}) {
+        auto it = stats.seconds.find(phase);
+        std::snprintf(line, sizeof line, "%-12s %8.3f\n", phase, it == stats.seconds.end() ? 0.0 : it->second);
+        err << line;
+    }
+    double mb = static_cast<double>(stats.bytes) / (1024.0 * 1024.0);
+    std::snprintf(line, sizeof line, "total        %8.3f   %zu files, %.1f MiB, %.1f MiB/s, %.0f files/s\n", wall, stats.files, mb,
+                  wall > 0 ? mb / wall : 0.0, wall > 0 ? static_cast<double>(stats.files) / wall : 0.0);
+    err << line;
+}
+
 }  // namespace
 
-std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
+std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
+    const auto started = std::chrono::steady_clock::now();
     ScanRequest req = given;
     if (req.targets.empty()) req.targets.push_back(".");
+    if (req.targets.size() == 1 && analyzers::looks_like_git_url(req.targets.front())) {
+        auto folder = clone_target(req.targets.front(), run);
+        if (!folder) {
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        req.targets = {*folder};
+    }
     const std::string root = root_of(req.targets);
     // Config: --config, else .ccscan.yaml at the scan root.
     Config cfg;
@@ -119,29 +155,19 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
 
     // Files.
     std::vector<analyzers::Diagnostic> diagnostics;
-    std::vector<rules::FileSource> sources;
-    analyzers::DiscoveryOptions dopts;
-    dopts.excludes = req.exclude;
-    dopts.max_file_size = req.max_file_size;
-    for (const std::string& target : req.targets) {
-        if (!fs::exists(target, ec)) {
-            run.err << "ccscan: " << target << ": no such file or directory\n";
-            run.exit_code = k_exit_usage;
-            return std::nullopt;
-        }
-        auto found = analyzers::discover(target, dopts, diagnostics);
-        bool target_is_file = fs::is_regular_file(target, ec);
-        for (analyzers::DiscoveredFile& d : found) {
-            // One target: paths relative to it (or the file's name). Several: relative to the cwd.
-            if (req.targets.size() > 1) {
-                d.path = (target_is_file ? fs::path(target) : fs::path(target) / d.path).lexically_normal().generic_string();
-            } else if (target_is_file) {
-                d.path = fs::path(target).filename().generic_string();
-            }
-            sources.push_back(worktree_source(d));
-        }
+    auto plan = collect_sources(req, root, diagnostics);
+    if (!plan.ok()) {
+        run.err << "ccscan: " << plan.error().to_string() << "\n";
+        run.exit_code = k_exit_usage;
+        return std::nullopt;
     }
-
+    std::vector<rules::FileSource> sources = std::move(plan->sources);
+    if (req.git_history) {
+        // History scans look for values that were ever committed: content rules only.
+        std::erase_if(rule_ptrs, [](const rules::Rule* r) { return r->matcher_kind != "content"; });
+    }
+    const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::size_t file_count = sources.size();
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
@@ -149,7 +175,15 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();
+    if (stats) {
+        stats->seconds = result.phase_seconds;
+        stats->seconds["discovery"] = discovery_s;
+        stats->bytes = result.bytes_read;
+        stats->files = file_count;
+        stats->jobs = sopts.jobs ? sopts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    }
 
+    if (req.git_history) keep_first_introduction(result.findings, plan->commit_order);
     std::vector<rules::StaleEntry> stale;
     rules::apply_suppressions(result.findings, result.suppressions, cfg.waivers, today_utc(), result.diagnostics, stale);
     if (!req.baseline.empty()) {
@@ -164,8 +198,12 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run) {
     std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
 
     rules::ScanInfo info;
-    info.targets = req.targets;
+    info.targets = given.targets.empty() ? req.targets : given.targets;
     info.root = root;
+    info.git_commit = plan->git_commit;
+    info.git_ref = req.git_ref;
+    if (!req.changed_since.empty()) info.options["changed-since"] = req.changed_since;
+    if (req.git_history) info.options["git-history"] = req.since.empty() ? "all" : "since " + req.since;
     info.organisation = cfg.organisation;
     info.assessment = cfg.assessment;
     if (req.timestamps) info.started_at = now_utc();
@@ -182,12 +220,13 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     auto req = std::make_shared<ScanRequest>();
     auto formats = std::make_shared<std::string>();
     sub.add_option("paths", req->targets, "Folders or files to scan (default: .)");
-    sub.add_option("--pack", req->packs, "Rule pack: a built-in name (pci-dss, gdpr, ccpa), a file or a folder; repeatable (default: every built-in pack)");
+    sub.add_option("--pack", req->packs, "Rule pack: a built-in name (pci-dss, gdpr, ccpa), a file or a folder; repeatable (default: every built-in pack)")
+        ->allow_extra_args(false);
     sub.add_option("--format", *formats, "Comma-separated report formats: text, json, sarif, html, junit, markdown, csv, github (default: text)");
     sub.add_option("--output,-o", req->output, "A file for one format, a folder for several (default: stdout)");
     sub.add_option("--fail-on", req->fail_on, "Exit 1 when a finding at or above this severity is reported: critical|high|medium|low|info|none (default: high)")
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}));
-    sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable")->allow_extra_args(false);
     sub.add_option("--max-file-size", req->max_file_size, "Skip files larger than this many bytes (default: 10485760)");
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)");
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
@@ -197,11 +236,24 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--include-suppressed", req->include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");
     sub.add_flag("--timestamps", req->timestamps, "Record the scan time in reports (output is then not byte-identical across runs)");
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
+    sub.add_option("--git-ref", req->git_ref, "Scan the tree of this commit (branch, tag, sha) without checking it out; works on bare repositories");
+    sub.add_option("--changed-since", req->changed_since, "Scan only files added or changed since this commit (renames followed)");
+    sub.add_flag("--git-history", req->git_history, "Scan the lines every commit added; each finding names the commit that introduced it");
+    sub.add_option("--since", req->since, "With --git-history: only commits after this one");
+    sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
+    sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
     sub.callback([req, formats, &run] {
         req->formats = reporters::split_format_list(*formats);
-        auto report = perform_scan(*req, run);
+        ScanStats stats;
+        const auto started = std::chrono::steady_clock::now();
+        auto report = perform_scan(*req, run, &stats);
         if (!report) return;
+        const auto reporting = std::chrono::steady_clock::now();
         run.exit_code = emit_reports(*report, *req, run);
+        if (req->stats) {
+            stats.seconds["report"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - reporting).count();
+            print_stats(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), run.err);
+        }
     });
 }
 
@@ -211,8 +263,8 @@ void setup_baseline_command(CLI::App& sub, Run& run) {
     auto req = std::make_shared<ScanRequest>();
     auto output = std::make_shared<std::string>(".ccscan-baseline.json");
     create->add_option("paths", req->targets, "Folders or files to scan (default: .)");
-    create->add_option("--pack", req->packs, "Rule pack (repeatable)");
-    create->add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable");
+    create->add_option("--pack", req->packs, "Rule pack (repeatable)")->allow_extra_args(false);
+    create->add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable")->allow_extra_args(false);
     create->add_option("--config", req->config, "Configuration file");
     create->add_option("--output,-o", *output, "Baseline file to write (default: .ccscan-baseline.json)");
     create->callback([req, output, &run] {

@@ -2,6 +2,7 @@
 // engine, apply suppressions and the baseline, assemble the Report and write it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,9 +40,17 @@ struct ScanRequest {
     std::string category;
 };
 
+// Per-phase timings for `scan --stats`.
+struct ScanStats {
+    std::map<std::string, double> seconds;  // discovery, read, parse, analysis, flow, report
+    std::uint64_t bytes = 0;
+    std::size_t files = 0;
+    unsigned jobs = 0;
+};
+
 // Runs a scan and returns the report, or an exit code (2: usage/config/pack error) after
 // printing the error to run.err.
-std::optional<rules::Report> perform_scan(const ScanRequest& req, Run& run);
+std::optional<rules::Report> perform_scan(const ScanRequest& req, Run& run, ScanStats* stats = nullptr);
 
 void setup_scan_command(CLI::App& sub, Run& run);
 void setup_baseline_command(CLI::App& sub, Run& run);

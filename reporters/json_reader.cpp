@@ -1,6 +1,9 @@
 // Reads the native JSON report back into a rules::Report (the inverse of json_reporter.cpp).
 // nlohmann's exceptions stay inside this file: every failure becomes a Diagnostic that names the
 // offending field ("findings[3].location.start_line: expected a number").
+#include <cstdint>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "reporters/json_reporter.h"
@@ -36,6 +39,11 @@ N num(const Json& obj, const std::string& where, const char* key) {
     const Json& v = field(obj, where, key);
     if (v.is_null()) return N{};
     if (!v.is_number_integer() && !v.is_number_unsigned()) throw ReadError{where + "." + key, "expected an integer"};
+    // Every number in the report is a count or a position: non-negative and within N.
+    const auto max = static_cast<std::uint64_t>(std::numeric_limits<N>::max());
+    const bool in_range = v.is_number_unsigned() ? v.get<std::uint64_t>() <= max
+                                                 : v.get<std::int64_t>() >= 0 && static_cast<std::uint64_t>(v.get<std::int64_t>()) <= max;
+    if (!in_range) throw ReadError{where + "." + key, "out of range"};
     return v.get<N>();
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/report.h"
@@ -39,6 +40,12 @@ std::string framework_counts_text(const FrameworkCounts& counts);
 
 // Severities from most to least severe.
 const std::array<rules::Severity, 5>& severities_descending();
+
+// Orders control ids as people read them: "pci-dss:2.2.4" < "pci-dss:10.5.1",
+// "gdpr:Art.5(1)(f)" < "gdpr:Art.13" (digit runs compare as numbers).
+bool natural_less(std::string_view a, std::string_view b);
+// report.controls by framework (as given) then natural id order.
+std::vector<const rules::ControlResult*> controls_in_natural_order(const rules::Report& report);
 
 // The rule summary with this id, or nullptr.
 const rules::RuleSummary* find_rule(const rules::Report& report, const std::string& id);

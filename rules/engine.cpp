@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -19,6 +20,7 @@ namespace {
 // What one file produced; filled by a worker, merged in file order.
 struct FileOutcome {
     InventoryEntry entry;
+    double read_s = 0, parse_s = 0, analysis_s = 0;
     std::vector<Finding> findings;
     std::vector<Diagnostic> diagnostics;
     std::vector<analyzers::FlowGraph> flows;
@@ -29,7 +31,8 @@ struct FileOutcome {
 void finish_finding(Finding& f, const Rule& rule, const std::string& format,
                     const std::optional<analyzers::GitOrigin>& git) {
     f.rule_id = rule.id;
-    f.severity = rule.severity;
+    f.severity = static_cast<Severity>(std::clamp(static_cast<int>(rule.severity) + f.severity_delta,
+                                                  static_cast<int>(Severity::info), static_cast<int>(Severity::critical)));
     f.controls = rule.controls;
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
@@ -39,14 +42,18 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
 
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
                   bool any_flow_rules, FileOutcome& out) {
-    out.entry.path = src.path;
+    out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
         out.entry.status = FileStatus::skipped;
         out.entry.reason = src.skip_reason;
         return;
     }
+    using clock = std::chrono::steady_clock;
+    auto seconds_since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
+    auto t0 = clock::now();
     auto bytes = src.load ? src.load() : Result<std::string>(std::string());
+    out.read_s = seconds_since(t0);
     if (!bytes.ok()) {
         out.entry.status = FileStatus::failed;
         out.entry.reason = bytes.error().message;
@@ -87,14 +94,19 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     ao.want_flows = any_flow_rules;
     ao.want_syntax = want_syntax;
     ao.extra_sensitive_words = options.policy.list("sensitive_words");
+    auto t1 = clock::now();
     analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
+    out.parse_s = seconds_since(t1);
+    auto t2 = clock::now();
     for (Diagnostic& d : parsed.notes) {
         d.level = analyzers::DiagnosticLevel::note;
         out.diagnostics.push_back(std::move(d));
     }
     if (parsed.failure) {
         out.entry.status = FileStatus::failed;
-        out.entry.reason = parsed.failure->message;
+        const analyzers::Position at = parsed.failure->span.start;
+        out.entry.reason = at.line ? "parse error at " + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + parsed.failure->message
+                                   : parsed.failure->message;
         out.diagnostics.push_back(*parsed.failure);
     }
     FileContext ctx{file, parsed, options.policy};
@@ -106,6 +118,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         r->matcher->match_file(*r, ctx, out.findings);
         for (std::size_t i = before; i < out.findings.size(); ++i) finish_finding(out.findings[i], *r, det.format, file.git);
     }
+    out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
     out.flows = std::move(parsed.flows);
     if (file.bytes.find("ccscan:ignore") != std::string::npos) out.suppressions = find_inline_suppressions(file.path, file.bytes);
@@ -152,6 +165,10 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::vector<analyzers::FlowGraph> flows;
     std::map<std::string, std::string> format_of;
     for (FileOutcome& o : outcomes) {
+        result.phase_seconds["read"] += o.read_s;
+        result.phase_seconds["parse"] += o.parse_s;
+        result.phase_seconds["analysis"] += o.analysis_s;
+        if (!o.entry.sha256.empty()) result.bytes_read += o.entry.size;
         format_of[o.entry.path] = o.entry.format;
         for (const std::string& id : o.applicable_rules) result.applicable[id]++;
         std::move(o.findings.begin(), o.findings.end(), std::back_inserter(result.findings));
@@ -161,6 +178,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
         result.inventory.push_back(std::move(o.entry));
     }
     // Whole-scan matchers: every flow of the scan is visible (transfers across files).
+    auto flow_start = std::chrono::steady_clock::now();
     ScanContext sctx{{}, options.policy};
     for (const analyzers::FlowGraph& g : flows) sctx.flows.push_back(&g);
     for (const Rule* r : rules) {
@@ -177,6 +195,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
             result.findings.push_back(std::move(f));
         }
     }
+    result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);
     // Two matchers (or two paths) reporting the same thing at the same place: keep one.
     result.findings.erase(std::unique(result.findings.begin(), result.findings.end(),

@@ -29,6 +29,7 @@ struct FileSource {
     std::uint64_t size = 0;
     std::string skip_reason;  // non-empty: listed as skipped, never read
     std::string forced_format;
+    std::string inventory_path;  // how the inventory names it, when not `path` ("<commit>:path" in history scans)
     analyzers::Origin origin = analyzers::Origin::worktree;
     std::optional<analyzers::GitOrigin> git;
     std::function<Result<std::string>()> load;  // reads the bytes (called once, on a worker)
@@ -48,6 +49,10 @@ struct ScanResult {
     std::vector<analyzers::Diagnostic> diagnostics;
     std::map<std::string, int> applicable;  // rule id -> applicable artifacts examined
     std::vector<InlineSuppression> suppressions;  // inline `ccscan:ignore` comments found
+    // Seconds spent per phase, summed over worker threads (read, parse, analysis) or wall time
+    // (flow: the whole-scan pass), and bytes read; for `scan --stats`.
+    std::map<std::string, double> phase_seconds;
+    std::uint64_t bytes_read = 0;
 };
 
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options);

@@ -52,6 +52,10 @@ struct Finding {
     // snippet, a keyed hash of a detected value). The engine turns it into `fingerprint`.
     std::string fingerprint_key;
     std::string remediation;
+    // Matchers may suggest a shift of the rule's severity (content rules: -1 in test files or
+    // next to "test"/"example" words, +1 next to raising context words); the engine applies it
+    // when it sets `severity`, clamped to info..critical.
+    int severity_delta = 0;
     std::string format;  // format id of the file
     std::optional<analyzers::GitOrigin> origin;
     Suppression suppression;

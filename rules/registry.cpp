@@ -1,6 +1,9 @@
 #include "rules/registry.h"
 
+#include "rules/code/code_matcher.h"
 #include "rules/config/config_matcher.h"
+#include "rules/content/content_matcher.h"
+#include "rules/flow/flow_matcher.h"
 
 namespace ccscan::rules {
 
@@ -8,6 +11,9 @@ namespace ccscan::rules {
 const std::vector<MatcherKind>& matcher_kinds() {
     static const std::vector<MatcherKind> k_kinds = {
         {"config", "path + conditions over a Document (JSON, YAML, XML, INI, HCL, properties)", &config::make_config_matcher},
+        {"flow", "state, ordering and taint properties over IVR flow graphs, across transfers", &flow::make_flow_matcher},
+        {"code", "tree-sitter queries with predicates and intra-procedural taint over source code", &code::make_code_matcher},
+        {"content", "built-in detectors (PAN, SSN, IBAN, phone, e-mail, keys) and user patterns over any text", &content::make_content_matcher},
     };
     return k_kinds;
 }

@@ -3,33 +3,16 @@
 // bench/ measures speed.)
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
+#include "tests/cli/run_binary.h"
+
 namespace {
 
-struct Out {
-    int code = -1;
-    std::string text;
-};
-
-Out run(const std::string& args) {
-    std::string cmd = std::string(CCSCAN_BINARY) + " " + args + " 2>&1";
-    Out r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.text.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using ccscan::test::run_ccscan;
 
 fs::path make_corpus() {
     fs::path dir = fs::temp_directory_path() / "ccscan-hostile";
@@ -68,7 +51,7 @@ fs::path make_corpus() {
 
 TEST_CASE("hostile inputs become diagnostics and the scan completes", "[e2e][hostile]") {
     fs::path dir = make_corpus();
-    Out r = run("scan " + dir.string() + " --format json -q --fail-on none");
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none");
     INFO(r.text.substr(0, 4000));
     REQUIRE(r.code == 0);
     CHECK(r.text.find("\"lol.yaml\"") != std::string::npos);

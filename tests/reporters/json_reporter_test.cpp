@@ -78,3 +78,13 @@ TEST_CASE("json report reader explains what is wrong", "[report][json-report]") 
     REQUIRE_FALSE(bad_enum.ok());
     CHECK_THAT(bad_enum.error().message, Catch::Contains("unknown value 'severe'"));
 }
+
+TEST_CASE("json report reader survives hostile input", "[report][json-report]") {
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    CHECK_FALSE(reporters::read_json_report(deep, "deep.json").ok());
+    CHECK_FALSE(reporters::read_json_report("", "empty.json").ok());
+    CHECK_FALSE(reporters::read_json_report("{\"tool\": 1, \"findings\": 2}", "types.json").ok());
+    auto negative = reporters::read_json_report(R"({"tool": {}, "findings": [{"severity": "low", "location": {"start_line": -1}}]})", "n.json");
+    REQUIRE_FALSE(negative.ok());
+    CHECK_THAT(negative.error().message, Catch::Contains("findings[0].location.start_line: out of range"));
+}

@@ -121,7 +121,7 @@ TEST_CASE("config matcher: finds candidates and reports at the relative node", "
     std::vector<rules::Finding> out;
     (*m)->match_file(rule, fctx, out);
     REQUIRE(out.size() == 1);
-    CHECK(out[0].location.span.start == analyzers::Position{4, 31});
+    CHECK(out[0].location.span.start == analyzers::Position{4, 30});
     CHECK(out[0].message == "input store-card unencrypted (StoreInput=True)");
     CHECK(out[0].fingerprint_key == "Actions[Identifier=store-card].Parameters.StoreInput");
 }

@@ -1,0 +1,290 @@
+#include "analyzers/flow/connect_adapter.h"
+
+#include <regex>
+
+#include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/connect_legacy.h"
+
+namespace ccscan::analyzers::flow {
+
+namespace {
+
+// JSONPath references used by Connect ($.StoredCustomerInput, $.Attributes.x, $.External.y).
+void collect_refs(const Node& node, std::vector<std::string>& reads) {
+    for_each_scalar(node, [&](const Node& n) {
+        const std::string& v = n.value;
+        for (std::size_t p = v.find("$."); p != std::string::npos; p = v.find("$.", p + 2)) {
+            std::size_t e = p + 2;
+            while (e < v.size() && (std::isalnum(static_cast<unsigned char>(v[e])) || v[e] == '_' || v[e] == '.' || v[e] == '-')) ++e;
+            while (e > p + 2 && v[e - 1] == '.') --e;
+            if (e > p + 2) add_unique(reads, v.substr(p, e - p));
+        }
+    });
+}
+
+const Node* find_deep(const Node& node, std::string_view key) {
+    if (node.key == key) return &node;
+    for (const Node& c : node.children) {
+        if (const Node* f = find_deep(c, key)) return f;
+    }
+    return nullptr;
+}
+
+void set_url(FlowNode& n, const Node& params) {
+    for_each_scalar(params, [&](const Node& s) {
+        if (n.props.count("url")) return;
+        std::string url = find_url(s.value);
+        if (!url.empty()) n.props["url"] = url;
+    });
+}
+
+void recording_props(FlowNode& n, const Node& params) {
+    if (const Node* rp = find_deep(params, "RecordedParticipants")) {
+        std::string who;
+        for (const Node& c : rp->children) who += (who.empty() ? "" : ",") + c.value;
+        n.props["recording"] = who.empty() ? "off" : "on";
+        n.props["recorded_participants"] = who;
+    }
+    if (const Node* ivr = find_deep(params, "IVRRecordingBehavior")) {
+        n.props["ivr_recording"] = iequals(ivr->value, "Enabled") ? "on" : "off";
+    }
+    const Node* analytics = find_deep(params, "AnalyticsBehavior");
+    if (!analytics) analytics = find_deep(params, "VoiceAnalyticsBehavior");
+    if (analytics) {
+        bool enabled = truthy(analytics->get("Enabled"));
+        bool redacted = iequals(analytics->get("AnalyticsRedactionBehavior"), "Enabled") &&
+                        !iequals(analytics->get("AnalyticsRedactionResults"), "RedactedAndOriginal");
+        if (const Node* conf = find_deep(*analytics, "ConversationalAnalyticsRedactionConfiguration")) {
+            redacted = truthy(conf->get("Enabled")) && !iequals(conf->get("RedactionResults"), "RedactedAndOriginal");
+        }
+        n.props["analytics"] = !enabled ? "off" : redacted ? "redacted" : "on";
+    }
+}
+
+void input_props(FlowNode& n, const Node& action, const Node& params, const SensitivityLexicon& lex) {
+    std::string prompt(params.get("Text"));
+    if (prompt.empty()) prompt = params.get("SSML");
+    if (!prompt.empty()) n.props["prompt_text"] = prompt;
+    if (!params.get("PromptId").empty()) n.props["prompt_id"] = std::string(params.get("PromptId"));
+    bool store = truthy(params.get("StoreInput"));
+    n.props["store_input"] = store ? "true" : "false";
+    if (const Node* enc = params.find("InputEncryption")) {
+        n.props["encrypted"] = (enc->find("EncryptionKeyId") || enc->find("Key")) ? "true" : "false";
+    } else {
+        n.props["encrypted"] = "false";
+    }
+    if (const Node* max = find_deep(params, "MaximumLength")) n.props["max_digits"] = max->value;
+    if (params.find("LexV2Bot") || params.find("LexBot")) {
+        n.kind = FlowKind::bot;
+        n.writes.push_back("$.Lex.Slots");
+    }
+    if (store) n.writes.push_back("$.StoredCustomerInput");
+    n.sensitivity = lex.classify_text(prompt);
+    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(action.get("Identifier"));
+    if (n.sensitivity == Sensitivity::none && n.kind == FlowKind::bot) n.kind = FlowKind::bot;
+}
+
+void attribute_props(FlowNode& n, const Node& params, std::string_view scope, const SensitivityLexicon& lex) {
+    const Node* attrs = params.find("Attributes");
+    if (!attrs) return;
+    for (const Node& a : attrs->children) {
+        n.writes.push_back(std::string(scope) + a.key);
+        if (lex.classify_name(a.key) != Sensitivity::none) n.props["sensitive_key"] = a.key;
+    }
+    collect_refs(*attrs, n.reads);
+}
+
+struct TypeInfo {
+    std::string_view type;
+    FlowKind kind;
+};
+
+// Types that need no special properties: the kind is enough.
+constexpr TypeInfo k_plain_types[] = {
+    {"MessageParticipant", FlowKind::prompt},
+    {"MessageParticipantIteratively", FlowKind::prompt},
+    {"ConnectParticipantWithLexBot", FlowKind::bot},
+    {"TransferContactToQueue", FlowKind::transfer},
+    {"TransferContactToAgent", FlowKind::transfer},
+    {"TransferParticipantToThirdParty", FlowKind::transfer},
+    {"DequeueContactAndTransferToQueue", FlowKind::transfer},
+    {"DisconnectParticipant", FlowKind::end},
+    {"EndFlowExecution", FlowKind::end},
+    {"EndFlowModuleExecution", FlowKind::end},
+    {"Compare", FlowKind::other},
+    {"CheckHoursOfOperation", FlowKind::other},
+    {"CheckMetricData", FlowKind::other},
+    {"CheckOutboundCallStatus", FlowKind::other},
+    {"DistributeByPercentage", FlowKind::other},
+    {"Loop", FlowKind::other},
+    {"Wait", FlowKind::other},
+    {"UpdateContactTargetQueue", FlowKind::other},
+    {"UpdateContactRoutingBehavior", FlowKind::other},
+    {"UpdateContactTextToSpeechVoice", FlowKind::other},
+    {"UpdateContactEventHooks", FlowKind::other},
+    {"UpdateContactData", FlowKind::set_data},
+    {"UpdateContactCallbackNumber", FlowKind::set_data},
+    {"TagContact", FlowKind::other},
+    {"UnTagContact", FlowKind::other},
+    {"CreateTask", FlowKind::invoke},
+    {"CreateCase", FlowKind::invoke},
+    {"UpdateCase", FlowKind::invoke},
+    {"GetCase", FlowKind::invoke},
+    {"CreateWisdomSession", FlowKind::other},
+    {"ResumeContact", FlowKind::other},
+    {"CompleteOutboundCall", FlowKind::other},
+    {"GetMetricData", FlowKind::other},
+    {"SetVoiceId", FlowKind::other},
+    {"StartVoiceIdStream", FlowKind::streaming},
+};
+
+FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuilder& b) {
+    FlowNode n;
+    n.id = std::string(action.get("Identifier"));
+    n.platform_type = std::string(action.get("Type"));
+    n.span = action.span;
+    static const Node k_empty{};
+    const Node* pp = action.find("Parameters");
+    const Node& params = pp ? *pp : k_empty;
+    const std::string& t = n.platform_type;
+    if (t == "GetParticipantInput" || t == "StoreUserInput" || t == "GetUserInput") {
+        n.kind = FlowKind::collect_input;
+        input_props(n, action, params, lex);
+    } else if (t == "UpdateContactRecordingBehavior" || t == "UpdateContactRecordingAndAnalyticsBehavior") {
+        n.kind = FlowKind::recording;
+        recording_props(n, params);
+    } else if (t == "UpdateFlowLoggingBehavior") {
+        n.kind = FlowKind::logging;
+        n.props["logging"] = iequals(params.get("FlowLoggingBehavior"), "Enabled") ? "on" : "off";
+    } else if (t == "UpdateContactMediaStreamingBehavior") {
+        n.kind = FlowKind::streaming;
+        n.props["streaming"] = iequals(params.get("MediaStreamingState"), "Enabled") ? "on" : "off";
+    } else if (t == "UpdatePreviousContactParticipantState") {
+        n.kind = FlowKind::hold;
+        n.props["hold"] = params.get("ParticipantState") == "AgentOnHold" ? "on" : "off";
+    } else if (t == "UpdateContactAttributes") {
+        n.kind = FlowKind::set_data;
+        n.props["persist"] = "true";
+        attribute_props(n, params, "$.Attributes.", lex);
+    } else if (t == "UpdateFlowAttributes") {
+        n.kind = FlowKind::set_data;
+        attribute_props(n, params, "$.FlowAttributes.", lex);
+    } else if (t == "InvokeLambdaFunction" || t == "InvokeExternalResource") {
+        n.kind = FlowKind::invoke;
+        n.props["function"] = std::string(params.get("LambdaFunctionARN"));
+        n.writes.push_back("$.External");
+    } else if (t == "TransferToFlow" || t == "InvokeFlowModule") {
+        n.kind = FlowKind::transfer;
+        std::string target(params.get(t == "TransferToFlow" ? "ContactFlowId" : "FlowModuleId"));
+        n.props["target_flow"] = tail_segment(target);
+    } else if (t == "SendMessage" || t == "SendOutboundEmail") {
+        n.kind = FlowKind::invoke;
+        n.props["message"] = t == "SendOutboundEmail" ? "email" : "sms";
+    } else {
+        bool known = false;
+        for (const TypeInfo& info : k_plain_types) {
+            if (info.type == t) {
+                n.kind = info.kind;
+                known = true;
+            }
+        }
+        if (!known) b.note(action.span, "unknown Amazon Connect action type '" + t + "' (treated as 'other')");
+        if (t == "MessageParticipant" || t == "MessageParticipantIteratively") {
+            std::string text(params.get("Text"));
+            if (text.empty()) text = params.get("SSML");
+            if (!text.empty()) n.props["prompt_text"] = text;
+            if (!params.get("PromptId").empty()) n.props["prompt_id"] = std::string(params.get("PromptId"));
+        }
+    }
+    collect_refs(params, n.reads);
+    set_url(n, params);
+    std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+    n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+    return n;
+}
+
+void add_transitions(const Node& action, std::uint32_t index, bool is_input, GraphBuilder& b) {
+    const Node* tr = action.find("Transitions");
+    if (!tr) return;
+    if (std::string next(tr->get("NextAction")); !next.empty()) b.edge_to(index, next);
+    if (const Node* conds = tr->find("Conditions")) {
+        for (const Node& c : conds->children) {
+            std::string value;
+            if (const Node* cond = c.find("Condition")) {
+                if (const Node* ops = cond->find("Operands"); ops && !ops->children.empty()) value = ops->children[0].value;
+            }
+            b.edge_to(index, std::string(c.get("NextAction")), (is_input ? "dtmf:" : "cond:") + value);
+        }
+    }
+    if (const Node* errs = tr->find("Errors")) {
+        for (const Node& e : errs->children) {
+            b.edge_to(index, std::string(e.get("NextAction")), "error:" + std::string(e.get("ErrorType")));
+        }
+    }
+}
+
+void apply_embed_span(FlowGraph& g, const Span& span) {
+    if (!span.known()) return;
+    for (FlowNode& n : g.nodes) n.span = span;
+}
+
+}  // namespace
+
+std::string flow_name_from_path(const std::string& path) {
+    std::size_t slash = path.find_last_of('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::size_t dot = base.find('.');
+    return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
+FlowGraph build_connect_root(const Node& root, const std::string& path, const std::string& name,
+                             const Span& embed_span, const SensitivityLexicon& lex, std::vector<Diagnostic>& notes) {
+    if (root.find("modules")) {
+        FlowGraph g = build_connect_legacy_root(root, path, name, lex, notes);
+        apply_embed_span(g, embed_span);
+        return g;
+    }
+    GraphBuilder b(path, "amazon-connect-flow", name);
+    FlowNode entry;
+    entry.id = "(entry)";
+    entry.kind = FlowKind::entry;
+    entry.platform_type = root.find("Settings") ? "FlowModule" : "Flow";
+    entry.label = "start of " + name;
+    entry.span = root.span;
+    std::uint32_t e = b.add(std::move(entry));
+    if (std::string start(root.get("StartAction")); !start.empty()) {
+        b.edge_to(e, start);
+    } else {
+        b.note(root.span, "flow has no StartAction");
+    }
+    if (const Node* actions = root.find("Actions")) {
+        for (const Node& a : actions->children) {
+            FlowNode n = make_node(a, lex, b);
+            bool is_input = n.kind == FlowKind::collect_input || n.kind == FlowKind::bot;
+            std::uint32_t i = b.add(std::move(n));
+            add_transitions(a, i, is_input, b);
+        }
+    }
+    FlowGraph g = b.finish(notes);
+    refine_sensitivity_by_digits(g);
+    apply_embed_span(g, embed_span);
+    return g;
+}
+
+std::vector<FlowGraph> build_amazon_connect(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
+                                            std::vector<Diagnostic>& notes) {
+    std::vector<FlowGraph> out;
+    out.push_back(build_connect_root(doc.root, file.path, flow_name_from_path(file.path), {}, lex, notes));
+    return out;
+}
+
+std::vector<FlowGraph> build_amazon_connect_legacy(const InputFile& file, const Document& doc,
+                                                   const SensitivityLexicon& lex, std::vector<Diagnostic>& notes) {
+    std::vector<FlowGraph> out;
+    std::string name(doc.root.get("name"));
+    if (name.empty()) name = flow_name_from_path(file.path);
+    out.push_back(build_connect_legacy_root(doc.root, file.path, name, lex, notes));
+    return out;
+}
+
+}  // namespace ccscan::analyzers::flow

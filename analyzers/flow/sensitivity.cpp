@@ -1,0 +1,192 @@
+#include "analyzers/flow/sensitivity.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <deque>
+
+#include "analyzers/yaml_parser.h"
+
+namespace ccscan::embedded {
+extern const char k_sensitive_words_yaml[];
+extern const std::size_t k_sensitive_words_yaml_size;
+}  // namespace ccscan::embedded
+
+namespace ccscan::analyzers {
+
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+}  // namespace
+
+std::string normalize_words(std::string_view text) {
+    std::string out = " ";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC3 && i + 1 < text.size()) {
+            // Latin-1 capitals (U+00C0..U+00DE, except U+00D7) to lower case.
+            unsigned char n = static_cast<unsigned char>(text[i + 1]);
+            if (n >= 0x80 && n <= 0x9E && n != 0x97) n = static_cast<unsigned char>(n + 0x20);
+            out += static_cast<char>(c);
+            out += static_cast<char>(n);
+            ++i;
+        } else if (is_word_byte(c)) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    if (out.back() != ' ') out += ' ';
+    return out;
+}
+
+std::string normalize_identifier(std::string_view name) {
+    std::string split;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(name[i]);
+        if (i > 0) {
+            unsigned char p = static_cast<unsigned char>(name[i - 1]);
+            bool lower_to_upper = std::islower(p) && std::isupper(c);
+            bool alpha_digit = std::isalpha(p) != 0 && std::isdigit(c) != 0;
+            bool digit_alpha = std::isdigit(p) != 0 && std::isalpha(c) != 0;
+            // "CCNumber": split before the last capital of a run followed by a lower-case letter.
+            bool acronym_end = std::isupper(p) && std::isupper(c) && i + 1 < name.size() &&
+                               std::islower(static_cast<unsigned char>(name[i + 1]));
+            if (lower_to_upper || alpha_digit || digit_alpha || acronym_end) split += ' ';
+        }
+        split += static_cast<char>(c);
+    }
+    return normalize_words(split);
+}
+
+Result<SensitivityLexicon> SensitivityLexicon::from_yaml(std::string_view text, const std::string& path) {
+    auto doc = parse_yaml(text, path, ParseLimits{});
+    if (!doc.ok()) return doc.error();
+    const Node* classes = doc->root.find("classes");
+    if (!classes || classes->kind != NodeKind::object) {
+        return make_diagnostic("lexicon-error", path, doc->root.span.start, "expected a 'classes:' mapping");
+    }
+    SensitivityLexicon lex;
+    for (const Node& cls : classes->children) {
+        Sensitivity s = Sensitivity::none;
+        if (!parse_sensitivity(cls.key, s) || s == Sensitivity::none) {
+            return make_diagnostic("lexicon-error", path, cls.key_span.start, "unknown sensitivity class '" + cls.key + "'");
+        }
+        lex.m_order.push_back(s);
+        for (const Node& lang : cls.children) {
+            if (lang.kind == NodeKind::scalar) {
+                lex.add(s, lang.value);
+                continue;
+            }
+            for (const Node& w : lang.children) lex.add(s, w.value);
+        }
+    }
+    return lex;
+}
+
+const SensitivityLexicon& SensitivityLexicon::builtin() {
+    static const SensitivityLexicon k_lexicon = [] {
+        std::string_view text(embedded::k_sensitive_words_yaml, embedded::k_sensitive_words_yaml_size);
+        auto lex = from_yaml(text, "rules/data/sensitive-words.yaml");
+        // The embedded file is tested in tests/analyzers/flow/sensitivity_test.cpp; an invalid
+        // one is a build defect, so an empty lexicon is only a last resort.
+        return lex.ok() ? std::move(lex.value()) : SensitivityLexicon{};
+    }();
+    return k_lexicon;
+}
+
+SensitivityLexicon SensitivityLexicon::with_extras(const std::vector<std::string>& extras, std::vector<Diagnostic>& notes) {
+    SensitivityLexicon lex = builtin();
+    for (const std::string& e : extras) {
+        auto colon = e.find(':');
+        Sensitivity s = Sensitivity::none;
+        if (colon == std::string::npos || !parse_sensitivity(e.substr(0, colon), s) || s == Sensitivity::none ||
+            colon + 1 >= e.size()) {
+            notes.push_back(make_diagnostic("sensitive-word", "", {}, "ignored sensitive word '" + e +
+                                                                          "': expected CLASS:word with CLASS one of pan, cvv, expiry, pin, ssn, bank_account, dob, phone, email"));
+            continue;
+        }
+        lex.add(s, e.substr(colon + 1));
+    }
+    return lex;
+}
+
+void SensitivityLexicon::add(Sensitivity cls, std::string_view word) {
+    std::string norm = normalize_words(word);
+    if (norm.size() <= 2) return;
+    if (std::find(m_order.begin(), m_order.end(), cls) == m_order.end()) m_order.push_back(cls);
+    m_words.emplace_back(cls, std::move(norm));
+}
+
+Sensitivity SensitivityLexicon::classify_text(std::string_view text) const {
+    std::string norm = normalize_words(text);
+    Sensitivity best = Sensitivity::none;
+    std::size_t best_rank = m_order.size();
+    for (const auto& [cls, word] : m_words) {
+        if (norm.find(word) == std::string::npos) continue;
+        std::size_t rank = static_cast<std::size_t>(std::find(m_order.begin(), m_order.end(), cls) - m_order.begin());
+        if (rank < best_rank) {
+            best_rank = rank;
+            best = cls;
+        }
+    }
+    return best;
+}
+
+Sensitivity SensitivityLexicon::classify_name(std::string_view name) const {
+    Sensitivity s = classify_text(normalize_identifier(name));
+    if (s != Sensitivity::none) return s;
+    // "ccnum", "cardnumber": identifiers written as one lower-case word.
+    return classify_text(name);
+}
+
+Sensitivity sensitivity_from_digits(int max_digits, bool after_card) {
+    if (max_digits >= 13 && max_digits <= 19) return Sensitivity::pan;
+    if (after_card && (max_digits == 3 || max_digits == 4)) return Sensitivity::cvv;
+    return Sensitivity::none;
+}
+
+void refine_sensitivity_by_digits(FlowGraph& graph) {
+    std::vector<bool> after_card(graph.nodes.size(), false);
+    std::vector<std::vector<std::uint32_t>> succ(graph.nodes.size());
+    for (const FlowEdge& e : graph.edges) {
+        if (e.from < succ.size() && e.to < succ.size()) succ[e.from].push_back(e.to);
+    }
+    auto digits = [](const FlowNode& n) {
+        auto it = n.props.find("max_digits");
+        if (it == n.props.end()) return 0;
+        try {
+            return std::stoi(it->second);
+        } catch (...) {
+            return 0;
+        }
+    };
+    for (FlowNode& n : graph.nodes) {
+        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none) {
+            n.sensitivity = sensitivity_from_digits(digits(n), false);
+        }
+    }
+    // Nodes reachable from a card-number input (not through it again).
+    std::deque<std::uint32_t> work;
+    for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
+        if (graph.nodes[i].sensitivity == Sensitivity::pan) work.push_back(i);
+    }
+    while (!work.empty()) {
+        std::uint32_t n = work.front();
+        work.pop_front();
+        for (std::uint32_t s : succ[n]) {
+            if (after_card[s]) continue;
+            after_card[s] = true;
+            work.push_back(s);
+        }
+    }
+    for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
+        FlowNode& n = graph.nodes[i];
+        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && after_card[i]) {
+            n.sensitivity = sensitivity_from_digits(digits(n), true);
+        }
+    }
+}
+
+}  // namespace ccscan::analyzers

@@ -1,0 +1,55 @@
+// Sensitivity inference for IVR flows: which class of personal or card data (pan, cvv, expiry,
+// pin, ssn, bank_account, dob, phone, email) a prompt, variable name or input collects.
+//
+// The words live in YAML (rules/data/sensitive-words.yaml, embedded into the binary at build
+// time) so users extend them (policy `sensitive_words: ["pan:cardnum"]`). Matching is on word
+// boundaries after lower-casing (ASCII and Latin-1 letters) and splitting identifiers:
+// `cardNumber`, `card_number` and "Card Number" all read as "card number".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzers/diagnostic.h"
+#include "analyzers/flow_graph.h"
+
+namespace ccscan::analyzers {
+
+class SensitivityLexicon {
+public:
+    // Parses `classes: {CLASS: {LANG: [words]}}`. Unknown classes are errors.
+    static Result<SensitivityLexicon> from_yaml(std::string_view text, const std::string& path);
+    // The built-in list (rules/data/sensitive-words.yaml as embedded at build time).
+    static const SensitivityLexicon& builtin();
+    // Built-in words plus user extras "class:word"; malformed extras become notes.
+    static SensitivityLexicon with_extras(const std::vector<std::string>& extras, std::vector<Diagnostic>& notes);
+
+    void add(Sensitivity cls, std::string_view word);
+    // Prompt text, SSML, labels: the highest-priority class whose word occurs.
+    Sensitivity classify_text(std::string_view text) const;
+    // Identifiers (variables, slots, attribute keys): split camelCase/snake_case first.
+    Sensitivity classify_name(std::string_view name) const;
+    std::size_t size() const { return m_words.size(); }
+
+private:
+    // (class, normalized word " w1 w2 "), kept in priority order of the classes.
+    std::vector<std::pair<Sensitivity, std::string>> m_words;
+    std::vector<Sensitivity> m_order;  // class priority (first listed wins)
+};
+
+// " card number " form: lower-cased, every run of non-letters/digits one space, padded.
+std::string normalize_words(std::string_view text);
+// Splits identifiers: "cardNumber2" -> "card Number 2", then normalize_words.
+std::string normalize_identifier(std::string_view name);
+
+// Digit-count heuristics for inputs with no words: 13-19 digits is a card number; 3-4 digits
+// collected after a card number on the same path is a security code.
+Sensitivity sensitivity_from_digits(int max_digits, bool after_card);
+
+// Post-pass for adapters: fills `sensitivity` of collect_input nodes that have none from
+// "max_digits" / "min_digits" props (cvv when a pan input precedes them in the graph).
+void refine_sensitivity_by_digits(FlowGraph& graph);
+
+}  // namespace ccscan::analyzers

@@ -1,0 +1,165 @@
+#include "analyzers/flow/studio_adapter.h"
+
+#include <map>
+
+#include "analyzers/flow/connect_adapter.h"
+#include "analyzers/flow/graph_builder.h"
+
+namespace ccscan::analyzers::flow {
+
+namespace {
+
+// Legacy PascalCase widget names -> current types.
+std::string canonical_type(const std::string& t) {
+    static const std::map<std::string, std::string, std::less<>> k_legacy = {
+        {"Trigger", "trigger"}, {"Gather", "gather-input-on-call"}, {"Pay", "capture-payments"},
+        {"Record", "record-voicemail"}, {"RecordVoicemail", "record-voicemail"}, {"RecordCall", "record-call"},
+        {"SayPlay", "say-play"}, {"Say", "say-play"}, {"Dial", "connect-call-to"}, {"Enqueue", "enqueue-call"},
+        {"Split", "split-based-on"}, {"SetVariables", "set-variables"}, {"SendMessage", "send-message"},
+        {"HttpRequest", "make-http-request"}, {"Function", "run-function"}, {"RunFunction", "run-function"},
+        {"Subflow", "run-subflow"}, {"SendToFlex", "send-to-flex"}, {"Stream", "fork-stream"},
+        {"ForkStream", "fork-stream"}, {"Redirect", "add-twiml-redirect"}};
+    auto it = k_legacy.find(t);
+    return it == k_legacy.end() ? t : it->second;
+}
+
+void widget_props(FlowNode& n, const std::string& type, const Node& props, const SensitivityLexicon& lex) {
+    auto get = [&](std::string_view k) { return std::string(props.get(k)); };
+    std::string say = get("say");
+    if (!say.empty()) n.props["prompt_text"] = say;
+    if (type == "trigger") {
+        n.kind = FlowKind::entry;
+    } else if (type == "say-play") {
+        n.kind = FlowKind::prompt;
+    } else if (type == "gather-input-on-call") {
+        n.kind = FlowKind::collect_input;
+        if (!get("number_of_digits").empty()) n.props["max_digits"] = get("number_of_digits");
+        n.writes = {"widgets." + n.id + ".Digits", "widgets." + n.id + ".SpeechResult"};
+        n.sensitivity = lex.classify_text(say);
+        if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(n.id);
+    } else if (type == "capture-payments") {
+        n.kind = FlowKind::payment_capture;
+        n.sensitivity = Sensitivity::pan;
+        n.props["payment_connector"] = get("payment_connector");
+        n.writes = {"widgets." + n.id + ".PaymentToken"};
+    } else if (type == "record-call") {
+        n.kind = FlowKind::recording;
+        n.props["recording"] = truthy(get("record_call")) ? "on" : "off";
+        n.writes = {"widgets." + n.id + ".RecordingUrl", "widgets." + n.id + ".RecordingSid"};
+    } else if (type == "record-voicemail") {
+        n.kind = FlowKind::recording;
+        n.props["voicemail"] = "true";
+        n.props["transcribe"] = truthy(get("transcribe")) ? "true" : "false";
+        n.writes = {"widgets." + n.id + ".RecordingUrl", "widgets." + n.id + ".TranscriptionText"};
+    } else if (type == "connect-call-to" || type == "enqueue-call" || type == "send-to-flex") {
+        n.kind = FlowKind::transfer;
+        if (truthy(get("record"))) n.props["recording"] = "on";
+        if (!get("sip_password").empty()) n.props["secret"] = "sip_password";
+        if (type == "send-to-flex") n.props["flex"] = "true";
+    } else if (type == "make-outgoing-call-v2") {
+        n.kind = FlowKind::other;
+        if (truthy(get("record"))) n.props["recording"] = "on";
+    } else if (type == "fork-stream") {
+        n.kind = FlowKind::streaming;
+        n.props["streaming"] = get("stream_action") == "stop" ? "off" : "on";
+    } else if (type == "connect-virtual-agent") {
+        n.kind = FlowKind::bot;
+    } else if (type == "set-variables") {
+        n.kind = FlowKind::set_data;
+        if (const Node* vars = props.find("variables")) {
+            for (const Node& v : vars->children) {
+                std::string key(v.get("key"));
+                n.writes.push_back("flow.variables." + key);
+                if (lex.classify_name(key) != Sensitivity::none) n.props["sensitive_key"] = key;
+            }
+        }
+    } else if (type == "send-message" || type == "send-and-wait-for-reply") {
+        n.kind = FlowKind::invoke;
+        n.props["message"] = "sms";
+    } else if (type == "make-http-request" || type == "run-function" || type == "add-twiml-redirect") {
+        n.kind = FlowKind::invoke;
+        if (!get("method").empty()) n.props["method"] = get("method");
+    } else if (type == "run-subflow") {
+        n.kind = FlowKind::transfer;
+        n.props["target_flow"] = get("flow_sid");
+    } else if (type == "split-based-on") {
+        n.kind = FlowKind::other;
+    }
+}
+
+void add_transitions(const Node& state, std::uint32_t index, GraphBuilder& b) {
+    const Node* tr = state.find("transitions");
+    if (!tr) return;
+    for (const Node& t : tr->children) {
+        std::string next(t.get("next"));
+        if (next.empty()) continue;
+        std::string event(t.get("event"));
+        std::string cond = event == "next" || event == "incomingCall" ? "" : event;
+        if (const Node* conds = t.find("conditions"); conds && !conds->children.empty()) {
+            const Node& c = conds->children[0];
+            std::string label(c.get("friendly_name"));
+            cond = "cond:" + (label.empty() ? std::string(c.get("value")) : label);
+        }
+        b.edge_to(index, next, cond);
+    }
+}
+
+}  // namespace
+
+void liquid_refs(std::string_view text, std::vector<std::string>& out) {
+    for (std::size_t p = text.find("{{"); p != std::string_view::npos; p = text.find("{{", p + 2)) {
+        std::size_t s = p + 2;
+        while (s < text.size() && text[s] == ' ') ++s;
+        std::size_t e = s;
+        while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '.' || text[e] == '-')) ++e;
+        if (e > s) add_unique(out, std::string(text.substr(s, e - s)));
+    }
+}
+
+FlowGraph build_studio_root(const Node& root, const std::string& path, const std::string& name, const Span& embed_span,
+                            const SensitivityLexicon& lex, std::vector<Diagnostic>& notes) {
+    GraphBuilder b(path, "twilio-studio-flow", name);
+    static const Node k_empty{};
+    if (const Node* states = root.find("states")) {
+        for (const Node& s : states->children) {
+            FlowNode n;
+            n.id = std::string(s.get("name"));
+            n.platform_type = std::string(s.get("type"));
+            n.span = embed_span.known() ? embed_span : s.span;
+            std::string type = canonical_type(n.platform_type);
+            const Node* pp = s.find("properties");
+            const Node& props = pp ? *pp : k_empty;
+            widget_props(n, type, props, lex);
+            if (n.kind == FlowKind::other && type != "split-based-on" && type != "make-outgoing-call-v2") {
+                b.note(s.span, "unknown Twilio Studio widget type '" + n.platform_type + "' (treated as 'other')");
+            }
+            for_each_scalar(props, [&](const Node& v) {
+                liquid_refs(v.value, n.reads);
+                if (!n.props.count("url")) {
+                    if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
+                }
+            });
+            std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+            n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+            std::uint32_t i = b.add(std::move(n));
+            add_transitions(s, i, b);
+        }
+    }
+    std::string initial(root.get("initial_state"));
+    b.set_entry_id(initial.empty() ? "Trigger" : initial);
+    FlowGraph g = b.finish(notes);
+    refine_sensitivity_by_digits(g);
+    return g;
+}
+
+std::vector<FlowGraph> build_twilio_studio(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
+                                           std::vector<Diagnostic>& notes) {
+    std::string name(doc.root.get("friendly_name"));
+    if (name.empty()) name = flow_name_from_path(file.path);
+    const Node* def = doc.root.find("definition");  // API export: {friendly_name, definition: {...}}
+    std::vector<FlowGraph> out;
+    out.push_back(build_studio_root(def && def->find("states") ? *def : doc.root, file.path, name, {}, lex, notes));
+    return out;
+}
+
+}  // namespace ccscan::analyzers::flow

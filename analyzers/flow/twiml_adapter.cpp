@@ -1,0 +1,127 @@
+#include "analyzers/flow/twiml_adapter.h"
+
+#include "analyzers/flow/connect_adapter.h"
+#include "analyzers/flow/graph_builder.h"
+
+namespace ccscan::analyzers::flow {
+
+std::string xml_attr(const Node& element, std::string_view name) {
+    for (const Node& c : element.children) {
+        if (c.kind == NodeKind::attribute && c.key == name) return c.value;
+    }
+    return {};
+}
+
+std::vector<const Node*> xml_children(const Node& element) {
+    std::vector<const Node*> out;
+    for (const Node& c : element.children) {
+        if (c.kind == NodeKind::element) out.push_back(&c);
+    }
+    return out;
+}
+
+namespace {
+
+std::string inner_text(const Node& e) {
+    std::string out = e.value;
+    for (const Node* c : xml_children(e)) {
+        std::string t = inner_text(*c);
+        if (!t.empty()) out += (out.empty() ? "" : " ") + t;
+    }
+    return out;
+}
+
+void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
+    const std::string& v = n.platform_type;
+    if (v == "Gather") {
+        n.kind = FlowKind::collect_input;
+        n.props["prompt_text"] = inner_text(e);
+        if (!xml_attr(e, "numDigits").empty()) n.props["max_digits"] = xml_attr(e, "numDigits");
+        n.writes.push_back("Digits");
+        n.sensitivity = lex.classify_text(n.props["prompt_text"]);
+    } else if (v == "Pay") {
+        n.kind = FlowKind::payment_capture;
+        n.sensitivity = Sensitivity::pan;
+    } else if (v == "Record") {
+        n.kind = FlowKind::recording;
+        n.props["voicemail"] = "true";
+        n.props["transcribe"] = truthy(xml_attr(e, "transcribe")) ? "true" : "false";
+    } else if (v == "Start" || v == "Stop") {
+        std::string state = v == "Start" ? "on" : "off";
+        for (const Node* c : xml_children(e)) {
+            if (c->key == "Recording") {
+                n.kind = FlowKind::recording;
+                n.props["recording"] = state;
+            } else if (c->key == "Stream" || c->key == "Siprec" || c->key == "Transcription") {
+                n.kind = FlowKind::streaming;
+                n.props["streaming"] = state;
+            }
+        }
+    } else if (v == "Dial") {
+        n.kind = FlowKind::transfer;
+        std::string rec = xml_attr(e, "record");
+        if (!rec.empty() && rec != "do-not-record" && rec != "false") n.props["recording"] = "on";
+    } else if (v == "Say" || v == "Play") {
+        n.kind = FlowKind::prompt;
+        n.props["prompt_text"] = inner_text(e);
+    } else if (v == "Redirect" || v == "Connect") {
+        n.kind = v == "Connect" ? FlowKind::streaming : FlowKind::invoke;
+        if (v == "Connect") n.props["streaming"] = "on";
+    } else if (v == "Sms" || v == "Message") {
+        n.kind = FlowKind::invoke;
+        n.props["message"] = "sms";
+    } else if (v == "Hangup" || v == "Reject") {
+        n.kind = FlowKind::end;
+    } else if (v == "Enqueue" || v == "Leave" || v == "Refer") {
+        n.kind = FlowKind::transfer;
+    } else if (v == "Pause" || v == "Echo") {
+        n.kind = FlowKind::other;
+    }
+}
+
+}  // namespace
+
+std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
+                                   std::vector<Diagnostic>& notes) {
+    GraphBuilder b(file.path, "twiml", flow_name_from_path(file.path));
+    FlowNode entry;
+    entry.id = "(entry)";
+    entry.kind = FlowKind::entry;
+    entry.platform_type = doc.root.key;
+    entry.label = "<" + doc.root.key + ">";
+    entry.span = doc.root.span;
+    std::uint32_t prev = b.add(std::move(entry));
+    bool open = true;
+    std::size_t i = 0;
+    for (const Node* e : xml_children(doc.root)) {
+        FlowNode n;
+        n.platform_type = e->key;
+        n.id = std::to_string(i++) + ":" + e->key;
+        n.span = e->span;
+        n.kind = FlowKind::other;
+        verb_props(n, *e, lex);
+        if (n.kind == FlowKind::other && n.platform_type != "Pause" && n.platform_type != "Echo") {
+            b.note(e->span, "unknown TwiML verb <" + e->key + "> (treated as 'other')");
+        }
+        for_each_scalar(*e, [&](const Node& s) {
+            if (!n.props.count("url")) {
+                if (std::string url = find_url(s.value); !url.empty()) n.props["url"] = url;
+            }
+        });
+        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : "";
+        n.label = "<" + e->key + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        // Gather with an action, Redirect, Hangup hand control away: later verbs run only on the
+        // fall-through paths (Gather without input falls through).
+        bool ends = n.kind == FlowKind::end || n.platform_type == "Redirect";
+        std::uint32_t idx = b.add(std::move(n));
+        if (open) b.edge(prev, idx);
+        prev = idx;
+        open = !ends;
+    }
+    std::vector<FlowGraph> out;
+    out.push_back(b.finish(notes));
+    refine_sensitivity_by_digits(out.back());
+    return out;
+}
+
+}  // namespace ccscan::analyzers::flow

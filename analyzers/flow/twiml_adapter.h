@@ -1,0 +1,23 @@
+// TwiML adapter (`<Response>` documents): verbs run in order. <Gather> (with nested <Say>),
+// <Pay>, <Record>, <Start>/<Stop> of <Recording> and <Stream>, <Dial record=...>, <Say>/<Play>,
+// <Redirect>, <Sms>/<Message>, <Hangup>. The XML Document comes from parse_xml.
+#pragma once
+
+#include <vector>
+
+#include "analyzers/document.h"
+#include "analyzers/flow/sensitivity.h"
+#include "analyzers/flow_graph.h"
+#include "analyzers/input_file.h"
+
+namespace ccscan::analyzers::flow {
+
+std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
+                                   std::vector<Diagnostic>& notes);
+
+// XML helpers shared by the XML adapters: attribute value (or empty) and the element's children
+// that are elements.
+std::string xml_attr(const Node& element, std::string_view name);
+std::vector<const Node*> xml_children(const Node& element);
+
+}  // namespace ccscan::analyzers::flow

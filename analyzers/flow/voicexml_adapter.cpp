@@ -1,0 +1,252 @@
+#include "analyzers/flow/voicexml_adapter.h"
+
+#include <map>
+
+#include "analyzers/flow/connect_adapter.h"
+#include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/twiml_adapter.h"
+
+namespace ccscan::analyzers::flow {
+
+namespace {
+
+std::vector<std::string> split_names(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ' ' || c == ',' || c == '\t' || c == '\n') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+class VxmlBuilder {
+public:
+    VxmlBuilder(const std::string& path, const std::string& name, const SensitivityLexicon& lex)
+        : m_b(path, "voicexml", name), m_lex(lex) {}
+
+    FlowGraph build(const Node& root, std::vector<Diagnostic>& notes) {
+        FlowNode entry;
+        entry.id = "(entry)";
+        entry.kind = FlowKind::entry;
+        entry.platform_type = "vxml";
+        entry.label = "<vxml>";
+        entry.span = root.span;
+        std::uint32_t e = m_b.add(std::move(entry));
+        m_doc_props = properties(root, {});
+        bool first = true;
+        for (const Node* c : xml_children(root)) {
+            if (c->key != "form" && c->key != "menu") continue;
+            std::uint32_t f = form(*c);
+            if (first) m_b.edge(e, f);
+            first = false;
+        }
+        return m_b.finish(notes);
+    }
+
+private:
+    static std::map<std::string, std::string> properties(const Node& scope, std::map<std::string, std::string> inherited) {
+        for (const Node* c : xml_children(scope)) {
+            if (c->key == "property") inherited[xml_attr(*c, "name")] = xml_attr(*c, "value");
+        }
+        return inherited;
+    }
+
+    std::uint32_t add(FlowNode n, const Node& e) {
+        n.span = e.span;
+        if (n.id.empty()) n.id = e.key + "@" + std::to_string(e.span.start.line) + ":" + std::to_string(e.span.start.column);
+        if (m_b.has(n.id)) n.id += "@" + std::to_string(e.span.start.line);
+        if (n.label.empty()) n.label = "<" + e.key + ">";
+        return m_b.add(std::move(n));
+    }
+
+    std::uint32_t form(const Node& f) {
+        FlowNode n;
+        n.id = xml_attr(f, "id");
+        n.platform_type = f.key;
+        n.kind = FlowKind::other;
+        n.label = "<" + f.key + " id=\"" + n.id + "\">";
+        std::uint32_t idx = add(std::move(n), f);
+        std::map<std::string, std::string> props = properties(f, m_doc_props);
+        std::vector<std::uint32_t> tails{idx};
+        for (const Node* item : xml_children(f)) tails = element(*item, tails, props);
+        return idx;
+    }
+
+    // Adds the node for `e` after `preds`; returns the nodes the path continues from.
+    std::vector<std::uint32_t> element(const Node& e, std::vector<std::uint32_t> preds,
+                                       const std::map<std::string, std::string>& props) {
+        const std::string& k = e.key;
+        FlowNode n;
+        n.platform_type = k;
+        n.kind = FlowKind::other;
+        bool container = false;
+        if (k == "field") {
+            n.kind = FlowKind::collect_input;
+            n.id = xml_attr(e, "name");
+            n.writes.push_back(n.id);
+            std::string text;
+            for (const Node* c : xml_children(e)) {
+                if (c->key == "prompt") text += subtree_text(*c) + " ";
+                if (c->key == "grammar") {
+                    std::string src = xml_attr(*c, "src");
+                    if (auto p = src.find("length="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 7);
+                    if (auto p = src.find("maxlength="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 10);
+                }
+            }
+            std::string type = xml_attr(e, "type");
+            if (auto p = type.find("length="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 7);
+            if (auto p = type.find("maxlength="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 10);
+            while (!text.empty() && text.back() == ' ') text.pop_back();
+            n.props["prompt_text"] = text;
+            auto scoped = properties(e, props);
+            n.props["record_utterance"] = truthy(scoped["recordutterance"]) ? "true" : "false";
+            n.sensitivity = m_lex.classify_name(n.id);
+            if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(text);
+            container = true;
+        } else if (k == "block" || k == "filled" || k == "noinput" || k == "nomatch" || k == "catch" || k == "if") {
+            container = true;
+        } else if (k == "prompt" || k == "audio") {
+            n.kind = FlowKind::prompt;
+            n.props["prompt_text"] = subtree_text(e);
+        } else if (k == "record") {
+            n.kind = FlowKind::recording;
+            n.props["voicemail"] = "true";
+            n.id = xml_attr(e, "name");
+            n.writes.push_back(n.id);
+        } else if (k == "log") {
+            n.kind = FlowKind::logging;
+            n.props["log"] = "true";
+            n.reads = split_names(xml_attr(e, "expr") + " " + subtree_text(e));
+        } else if (k == "submit" || k == "data") {
+            n.kind = FlowKind::invoke;
+            n.props["method"] = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
+            n.reads = split_names(xml_attr(e, "namelist"));
+            n.props["url"] = xml_attr(e, k == "submit" ? "next" : "src");
+        } else if (k == "transfer") {
+            n.kind = FlowKind::transfer;
+        } else if (k == "subdialog") {
+            n.kind = FlowKind::invoke;
+            n.props["url"] = xml_attr(e, "src");
+        } else if (k == "exit" || k == "disconnect") {
+            n.kind = FlowKind::end;
+        } else if (k == "goto") {
+            n.kind = FlowKind::other;
+        } else if (k == "assign" || k == "var") {
+            n.kind = FlowKind::set_data;
+            n.writes.push_back(xml_attr(e, "name"));
+            n.reads = split_names(xml_attr(e, "expr"));
+        } else if (k == "property" || k == "grammar" || k == "script" || k == "value" || k == "option" ||
+                   k == "choice" || k == "reprompt" || k == "clear" || k == "else" || k == "elseif" ||
+                   k == "throw" || k == "return" || k == "initial" || k == "object") {
+            return preds;
+        } else {
+            m_b.note(e.span, "unknown VoiceXML element <" + k + "> (treated as 'other')");
+        }
+        if (n.props.count("url") && n.props["url"].empty()) n.props.erase("url");
+        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+        n.label = "<" + k + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        std::uint32_t idx = add(std::move(n), e);
+        for (std::uint32_t p : preds) m_b.edge(p, idx);
+        if (k == "goto") {
+            std::string next = xml_attr(e, "next");
+            if (!next.empty() && next[0] == '#') m_b.edge_to(idx, next.substr(1), "goto");
+            return {};
+        }
+        if (k == "submit" || k == "exit" || k == "disconnect") return {};
+        if (!container) return {idx};
+        std::vector<std::uint32_t> tails{idx};
+        auto scoped = properties(e, props);
+        for (const Node* c : xml_children(e)) {
+            if (k == "field" && c->key == "prompt") continue;
+            std::string cond = c->key == "noinput" || c->key == "nomatch" ? c->key : "";
+            if (!cond.empty()) {
+                (void)element(*c, {idx}, scoped);
+                continue;
+            }
+            tails = element(*c, tails, scoped);
+        }
+        return tails;
+    }
+
+    GraphBuilder m_b;
+    const SensitivityLexicon& m_lex;
+    std::map<std::string, std::string> m_doc_props;
+};
+
+}  // namespace
+
+std::vector<FlowGraph> build_voicexml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
+                                      std::vector<Diagnostic>& notes) {
+    VxmlBuilder vb(file.path, flow_name_from_path(file.path), lex);
+    std::vector<FlowGraph> out;
+    out.push_back(vb.build(doc.root, notes));
+    refine_sensitivity_by_digits(out.back());
+    return out;
+}
+
+std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, const SensitivityLexicon& /*lex*/,
+                                   std::vector<Diagnostic>& notes) {
+    GraphBuilder b(file.path, "ccxml", flow_name_from_path(file.path));
+    FlowNode entry;
+    entry.id = "(entry)";
+    entry.kind = FlowKind::entry;
+    entry.platform_type = "ccxml";
+    entry.label = "<ccxml>";
+    entry.span = doc.root.span;
+    std::uint32_t e = b.add(std::move(entry));
+    std::function<void(const Node&, std::vector<std::uint32_t>&, std::string)> walk =
+        [&](const Node& el, std::vector<std::uint32_t>& tail, std::string cond) {
+            for (const Node* c : xml_children(el)) {
+                if (c->key == "eventprocessor" || c->key == "if") {
+                    walk(*c, tail, cond);
+                    continue;
+                }
+                if (c->key == "transition") {
+                    std::vector<std::uint32_t> branch{e};
+                    walk(*c, branch, "event:" + xml_attr(*c, "event"));
+                    continue;
+                }
+                FlowNode n;
+                n.platform_type = c->key;
+                n.id = c->key + "@" + std::to_string(c->span.start.line) + ":" + std::to_string(c->span.start.column);
+                n.span = c->span;
+                n.label = "<" + c->key + ">";
+                if (c->key == "dialogstart" || c->key == "dialogprepare") {
+                    n.kind = FlowKind::invoke;
+                    n.props["url"] = xml_attr(*c, "src");
+                } else if (c->key == "createcall" || c->key == "redirect") {
+                    n.kind = FlowKind::transfer;
+                } else if (c->key == "send") {
+                    n.kind = FlowKind::invoke;
+                    n.props["url"] = xml_attr(*c, "target");
+                    n.reads = split_names(xml_attr(*c, "namelist"));
+                } else if (c->key == "log") {
+                    n.kind = FlowKind::logging;
+                    n.props["log"] = "true";
+                    n.reads = split_names(xml_attr(*c, "expr"));
+                } else if (c->key == "disconnect" || c->key == "exit") {
+                    n.kind = FlowKind::end;
+                } else {
+                    n.kind = FlowKind::other;
+                }
+                if (n.props.count("url") && find_url(n.props["url"]).empty()) n.props.erase("url");
+                std::uint32_t idx = b.add(std::move(n));
+                for (std::uint32_t t : tail) b.edge(t, idx, cond);
+                cond.clear();
+                tail = {idx};
+            }
+        };
+    std::vector<std::uint32_t> tail{e};
+    walk(doc.root, tail, "");
+    std::vector<FlowGraph> out;
+    out.push_back(b.finish(notes));
+    return out;
+}
+
+}  // namespace ccscan::analyzers::flow

@@ -1,0 +1,248 @@
+#include "analyzers/git_source.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "analyzers/git_handle.h"
+
+namespace ccscan::analyzers {
+
+struct GitRepo::Impl {
+    GitRepository repo;
+    std::string path;
+};
+
+namespace {
+
+Diagnostic git_error(const std::string& where, const std::string& what) {
+    return make_diagnostic("git-error", where, {}, what + ": " + last_git_error());
+}
+
+std::string oid_hex(const git_oid* oid) {
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, oid);
+    return buf;
+}
+
+std::string iso_date(const git_time& t) {
+    std::time_t secs = static_cast<std::time_t>(t.time);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+GitOrigin origin_of(git_commit* c) {
+    GitOrigin o;
+    o.commit = oid_hex(git_commit_id(c));
+    const git_signature* a = git_commit_author(c);
+    if (a) {
+        o.author = std::string(a->name ? a->name : "") + " <" + (a->email ? a->email : "") + ">";
+        o.date = iso_date(a->when);
+    }
+    return o;
+}
+
+int collect_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+    if (line->origin == GIT_DIFF_LINE_ADDITION && line->new_lineno > 0) {
+        static_cast<std::vector<std::uint32_t>*>(payload)->push_back(static_cast<std::uint32_t>(line->new_lineno));
+    }
+    return 0;
+}
+
+}  // namespace
+
+GitRepo::~GitRepo() = default;
+
+Result<std::shared_ptr<GitRepo>> GitRepo::open(const std::string& path) {
+    ensure_libgit2();
+    git_repository* raw = nullptr;
+    if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return git_error(path, "not a git repository");
+    std::shared_ptr<GitRepo> r(new GitRepo());
+    r->m_impl = std::make_unique<Impl>();
+    r->m_impl->repo.reset(raw);
+    r->m_impl->path = path;
+    return r;
+}
+
+std::string GitRepo::workdir() const {
+    const char* w = git_repository_workdir(m_impl->repo.get());
+    return w ? w : "";
+}
+
+std::string GitRepo::head_commit() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    git_oid oid;
+    if (git_reference_name_to_id(&oid, m_impl->repo.get(), "HEAD") != 0) return {};
+    return oid_hex(&oid);
+}
+
+Result<std::vector<GitTreeFile>> GitRepo::tree_files(const std::string& rev, std::string& commit_out) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    git_object* obj = nullptr;
+    if (git_revparse_single(&obj, m_impl->repo.get(), (rev + "^{commit}").c_str()) != 0) {
+        return git_error(m_impl->path, "cannot resolve '" + rev + "' to a commit");
+    }
+    GitObject commit_obj(obj);
+    commit_out = oid_hex(git_object_id(obj));
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, reinterpret_cast<git_commit*>(obj)) != 0) return git_error(m_impl->path, "cannot read the tree of " + rev);
+    GitTree tree(tree_raw);
+    struct Ctx {
+        git_repository* repo;
+        std::vector<GitTreeFile> files;
+    } ctx{m_impl->repo.get(), {}};
+    auto cb = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+        auto* c = static_cast<Ctx*>(payload);
+        GitTreeFile f;
+        f.path = std::string(root) + git_tree_entry_name(entry);
+        f.oid = oid_hex(git_tree_entry_id(entry));
+        git_object_size_t size = 0;
+        git_odb* odb = nullptr;
+        if (git_repository_odb(&odb, c->repo) == 0) {
+            std::size_t len = 0;
+            git_object_t type;
+            if (git_odb_read_header(&len, &type, odb, git_tree_entry_id(entry)) == 0) size = len;
+            git_odb_free(odb);
+        }
+        f.size = size;
+        c->files.push_back(std::move(f));
+        return 0;
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx) != 0) return git_error(m_impl->path, "cannot walk the tree of " + rev);
+    std::sort(ctx.files.begin(), ctx.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return ctx.files;
+}
+
+Result<std::string> GitRepo::read_blob(const std::string& oid_text) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    git_oid oid;
+    if (git_oid_fromstr(&oid, oid_text.c_str()) != 0) return git_error(m_impl->path, "bad object id");
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, m_impl->repo.get(), &oid) != 0) return git_error(m_impl->path, "cannot read blob " + oid_text);
+    GitBlob blob(raw);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(raw)), static_cast<std::size_t>(git_blob_rawsize(raw)));
+}
+
+Result<std::vector<std::string>> GitRepo::changed_since(const std::string& rev) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    git_object* obj = nullptr;
+    if (git_revparse_single(&obj, m_impl->repo.get(), (rev + "^{tree}").c_str()) != 0) {
+        return git_error(m_impl->path, "cannot resolve '" + rev + "'");
+    }
+    GitObject tree_obj(obj);
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+    git_diff* raw = nullptr;
+    if (git_diff_tree_to_workdir_with_index(&raw, m_impl->repo.get(), reinterpret_cast<git_tree*>(obj), &opts) != 0) {
+        return git_error(m_impl->path, "cannot diff against " + rev);
+    }
+    GitDiff diff(raw);
+    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_COPIES | GIT_DIFF_FIND_FOR_UNTRACKED;
+    git_diff_find_similar(raw, &find);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < git_diff_num_deltas(raw); ++i) {
+        const git_diff_delta* d = git_diff_get_delta(raw, i);
+        switch (d->status) {
+            case GIT_DELTA_ADDED:
+            case GIT_DELTA_MODIFIED:
+            case GIT_DELTA_RENAMED:
+            case GIT_DELTA_COPIED:
+            case GIT_DELTA_UNTRACKED:
+            case GIT_DELTA_TYPECHANGE:
+                out.emplace_back(d->new_file.path);
+                break;
+            default:
+                break;
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Result<std::vector<GitAddition>> GitRepo::history(const std::string& since, bool all) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    git_repository* repo = m_impl->repo.get();
+    git_revwalk* walk_raw = nullptr;
+    if (git_revwalk_new(&walk_raw, repo) != 0) return git_error(m_impl->path, "cannot walk history");
+    GitRevwalk walk(walk_raw);
+    git_revwalk_sorting(walk_raw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
+    if (all ? git_revwalk_push_glob(walk_raw, "refs/*") != 0 : git_revwalk_push_head(walk_raw) != 0) {
+        return git_error(m_impl->path, "cannot start the history walk");
+    }
+    if (!since.empty() && git_revwalk_hide_ref(walk_raw, since.c_str()) != 0) {
+        git_object* obj = nullptr;
+        if (git_revparse_single(&obj, repo, since.c_str()) != 0) return git_error(m_impl->path, "cannot resolve --since '" + since + "'");
+        GitObject o(obj);
+        git_revwalk_hide(walk_raw, git_object_id(obj));
+    }
+    std::vector<GitAddition> out;
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk_raw) == 0) {
+        git_commit* c_raw = nullptr;
+        if (git_commit_lookup(&c_raw, repo, &oid) != 0) continue;
+        GitCommit commit(c_raw);
+        GitOrigin origin = origin_of(c_raw);
+        git_tree* new_raw = nullptr;
+        if (git_commit_tree(&new_raw, c_raw) != 0) continue;
+        GitTree new_tree(new_raw);
+        GitTree old_tree;
+        if (git_commit_parentcount(c_raw) > 0) {
+            git_commit* p_raw = nullptr;
+            if (git_commit_parent(&p_raw, c_raw, 0) == 0) {
+                GitCommit parent(p_raw);
+                git_tree* old_raw = nullptr;
+                if (git_commit_tree(&old_raw, p_raw) == 0) old_tree.reset(old_raw);
+            }
+        }
+        git_diff* d_raw = nullptr;
+        git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+        opts.context_lines = 0;
+        if (git_diff_tree_to_tree(&d_raw, repo, old_tree.get(), new_tree.get(), &opts) != 0) continue;
+        GitDiff diff(d_raw);
+        for (std::size_t i = 0; i < git_diff_num_deltas(d_raw); ++i) {
+            const git_diff_delta* delta = git_diff_get_delta(d_raw, i);
+            if (delta->status != GIT_DELTA_ADDED && delta->status != GIT_DELTA_MODIFIED) continue;
+            if (delta->flags & GIT_DIFF_FLAG_BINARY) continue;
+            git_patch* p_raw = nullptr;
+            if (git_patch_from_diff(&p_raw, d_raw, i) != 0 || !p_raw) continue;
+            GitPatch patch(p_raw);
+            GitAddition add;
+            add.path = delta->new_file.path;
+            add.oid = oid_hex(&delta->new_file.id);
+            add.origin = origin;
+            for (std::size_t h = 0; h < git_patch_num_hunks(p_raw); ++h) {
+                int lines = git_patch_num_lines_in_hunk(p_raw, h);
+                for (int l = 0; l < lines; ++l) {
+                    const git_diff_line* line = nullptr;
+                    if (git_patch_get_line_in_hunk(&line, p_raw, h, static_cast<std::size_t>(l)) == 0) {
+                        collect_line(delta, nullptr, line, &add.added_lines);
+                    }
+                }
+            }
+            if (!add.added_lines.empty()) out.push_back(std::move(add));
+        }
+    }
+    return out;
+}
+
+bool looks_like_git_url(const std::string& t) {
+    return t.rfind("https://", 0) == 0 || t.rfind("http://", 0) == 0 || t.rfind("ssh://", 0) == 0 ||
+           t.rfind("git://", 0) == 0 || t.rfind("file://", 0) == 0 || (t.rfind("git@", 0) == 0 && t.find(':') != std::string::npos);
+}
+
+Result<bool> clone_repository(const std::string& url, const std::string& folder) {
+    ensure_libgit2();
+    git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
+    opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
+    git_repository* raw = nullptr;
+    if (git_clone(&raw, url.c_str(), folder.c_str(), &opts) != 0) return git_error(url, "cannot clone");
+    GitRepository repo(raw);
+    return true;
+}
+
+}  // namespace ccscan::analyzers

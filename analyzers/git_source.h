@@ -1,0 +1,64 @@
+// Git as a source of files, through libgit2 (handles in analyzers/git_handle.h):
+// - the tree of any commit, read without a checkout (bare repositories too);
+// - the paths changed between a commit and the work tree (renames followed);
+// - the history: for every commit, oldest first, the lines it added to each file;
+// - cloning a URL (https, ssh, file://) into a folder.
+// Errors are Diagnostics naming the repository and what failed; nothing here throws.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "analyzers/diagnostic.h"
+#include "analyzers/input_file.h"
+
+namespace ccscan::analyzers {
+
+struct GitTreeFile {
+    std::string path;  // relative to the repository root
+    std::string oid;   // blob id (hex)
+    std::uint64_t size = 0;
+};
+
+// One commit's additions to one file: the new blob and the 1-based line numbers it added.
+struct GitAddition {
+    std::string path;
+    std::string oid;
+    GitOrigin origin;
+    std::vector<std::uint32_t> added_lines;  // sorted
+};
+
+// A repository opened once and shared by worker threads (blob reads are serialised).
+class GitRepo {
+public:
+    static Result<std::shared_ptr<GitRepo>> open(const std::string& path);
+    ~GitRepo();
+
+    // The commit `rev` resolves to (full hex), and its tree's files.
+    Result<std::vector<GitTreeFile>> tree_files(const std::string& rev, std::string& commit_out);
+    Result<std::string> read_blob(const std::string& oid);
+    // Paths added, modified, renamed or copied between `rev` and the work tree (with the index).
+    Result<std::vector<std::string>> changed_since(const std::string& rev);
+    // Commits reachable from HEAD (or every reference with `all`), oldest first, excluding
+    // those reachable from `since` when given; each commit's added lines per file.
+    Result<std::vector<GitAddition>> history(const std::string& since, bool all);
+    // HEAD's commit id, or empty.
+    std::string head_commit();
+    // The work tree folder (empty for bare repositories).
+    std::string workdir() const;
+
+private:
+    GitRepo() = default;
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::mutex m_mutex;
+};
+
+bool looks_like_git_url(const std::string& target);
+// Clones `url` into `folder` (which must not exist). Never prompts for credentials.
+Result<bool> clone_repository(const std::string& url, const std::string& folder);
+
+}  // namespace ccscan::analyzers

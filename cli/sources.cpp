@@ -1,0 +1,174 @@
+#include "cli/sources.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "analyzers/discovery.h"
+#include "analyzers/git_source.h"
+#include "analyzers/glob.h"
+
+namespace ccscan::cli {
+
+namespace fs = std::filesystem;
+using analyzers::Result;
+
+namespace {
+
+rules::FileSource worktree_source(const analyzers::DiscoveredFile& d) {
+    rules::FileSource s;
+    s.path = d.path;
+    s.abs_path = d.abs_path;
+    s.size = d.size;
+    s.skip_reason = d.skip_reason;
+    std::string abs = d.abs_path;
+    s.load = [abs]() -> Result<std::string> {
+        std::ifstream in(abs, std::ios::binary);
+        if (!in) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: cannot open file");
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        if (in.bad()) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: read error");
+        return ss.str();
+    };
+    return s;
+}
+
+bool excluded(const ScanRequest& req, const std::string& path) {
+    return std::any_of(req.exclude.begin(), req.exclude.end(), [&](const std::string& g) { return analyzers::glob_match(g, path); });
+}
+
+Result<SourcePlan> from_disk(const ScanRequest& req, std::vector<analyzers::Diagnostic>& diagnostics) {
+    SourcePlan plan;
+    analyzers::DiscoveryOptions dopts;
+    dopts.excludes = req.exclude;
+    dopts.max_file_size = req.max_file_size;
+    std::error_code ec;
+    for (const std::string& target : req.targets) {
+        if (!fs::exists(target, ec)) return analyzers::make_diagnostic("usage", target, {}, "no such file or directory");
+        const bool target_is_file = fs::is_regular_file(target, ec);
+        for (analyzers::DiscoveredFile& d : analyzers::discover(target, dopts, diagnostics)) {
+            // One target: paths relative to it (or the file's name). Several: relative to the cwd.
+            if (req.targets.size() > 1) {
+                d.path = (target_is_file ? fs::path(target) : fs::path(target) / d.path).lexically_normal().generic_string();
+            } else if (target_is_file) {
+                d.path = fs::path(target).filename().generic_string();
+            }
+            plan.sources.push_back(worktree_source(d));
+        }
+    }
+    return plan;
+}
+
+Result<SourcePlan> from_commit(const ScanRequest& req, const std::string& root) {
+    auto repo = analyzers::GitRepo::open(root);
+    if (!repo.ok()) return repo.error();
+    SourcePlan plan;
+    auto files = (*repo)->tree_files(req.git_ref, plan.git_commit);
+    if (!files.ok()) return files.error();
+    std::shared_ptr<analyzers::GitRepo> shared = *repo;
+    for (const analyzers::GitTreeFile& f : *files) {
+        rules::FileSource s;
+        s.path = f.path;
+        s.size = f.size;
+        s.origin = analyzers::Origin::commit;
+        if (excluded(req, f.path)) s.skip_reason = "excluded by --exclude";
+        else if (f.size > req.max_file_size) s.skip_reason = "too large (" + std::to_string(f.size) + " bytes)";
+        std::string oid = f.oid;
+        s.load = [shared, oid]() { return shared->read_blob(oid); };
+        plan.sources.push_back(std::move(s));
+    }
+    return plan;
+}
+
+// Every line a commit did not add is blanked (kept as an empty line), so line numbers and
+// columns stay those of the file at that commit.
+std::string only_added_lines(const std::string& blob, const std::vector<std::uint32_t>& added) {
+    std::string out;
+    out.reserve(blob.size());
+    std::uint32_t line = 1;
+    std::size_t next = 0, start = 0;
+    while (start <= blob.size()) {
+        std::size_t end = blob.find('\n', start);
+        bool last = end == std::string::npos;
+        if (last) end = blob.size();
+        while (next < added.size() && added[next] < line) ++next;
+        if (next < added.size() && added[next] == line) out.append(blob, start, end - start);
+        if (last) break;
+        out += '\n';
+        start = end + 1;
+        ++line;
+    }
+    return out;
+}
+
+Result<SourcePlan> from_history(const ScanRequest& req, const std::string& root) {
+    auto repo = analyzers::GitRepo::open(root);
+    if (!repo.ok()) return repo.error();
+    auto additions = (*repo)->history(req.since, req.all_refs);
+    if (!additions.ok()) return additions.error();
+    SourcePlan plan;
+    plan.git_commit = (*repo)->head_commit();
+    std::shared_ptr<analyzers::GitRepo> shared = *repo;
+    for (analyzers::GitAddition& a : *additions) {
+        plan.commit_order.emplace(a.origin.commit, static_cast<int>(plan.commit_order.size()));
+        rules::FileSource s;
+        s.path = a.path;
+        s.inventory_path = a.origin.commit.substr(0, 12) + ":" + a.path;
+        s.origin = analyzers::Origin::commit;
+        s.git = a.origin;
+        if (excluded(req, a.path)) s.skip_reason = "excluded by --exclude";
+        std::string oid = a.oid;
+        auto lines = std::make_shared<std::vector<std::uint32_t>>(std::move(a.added_lines));
+        s.load = [shared, oid, lines]() -> Result<std::string> {
+            auto blob = shared->read_blob(oid);
+            if (!blob.ok()) return blob.error();
+            return only_added_lines(*blob, *lines);
+        };
+        plan.sources.push_back(std::move(s));
+    }
+    return plan;
+}
+
+}  // namespace
+
+Result<SourcePlan> collect_sources(const ScanRequest& req, const std::string& root, std::vector<analyzers::Diagnostic>& diagnostics) {
+    if (!req.git_ref.empty()) return from_commit(req, root);
+    if (req.git_history) return from_history(req, root);
+    auto plan = from_disk(req, diagnostics);
+    if (!plan.ok()) return plan;
+    if (auto repo = analyzers::GitRepo::open(root); repo.ok()) plan->git_commit = (*repo)->head_commit();
+    if (req.changed_since.empty()) return plan;
+    auto repo = analyzers::GitRepo::open(root);
+    if (!repo.ok()) return repo.error();
+    auto changed = (*repo)->changed_since(req.changed_since);
+    if (!changed.ok()) return changed.error();
+    // Paths from git are relative to the work tree; ours are relative to the scan root.
+    std::error_code ec;
+    std::string prefix = fs::relative(fs::absolute(root, ec), (*repo)->workdir(), ec).generic_string();
+    prefix = (prefix == "." || prefix.empty()) ? "" : prefix + "/";
+    std::set<std::string> wanted(changed->begin(), changed->end());
+    for (rules::FileSource& s : plan->sources) {
+        if (s.skip_reason.empty() && !wanted.count(prefix + s.path)) s.skip_reason = "unchanged since " + req.changed_since;
+    }
+    return plan;
+}
+
+void keep_first_introduction(std::vector<rules::Finding>& findings, const std::map<std::string, int>& commit_order) {
+    auto order = [&](const rules::Finding& f) {
+        auto it = f.origin ? commit_order.find(f.origin->commit) : commit_order.end();
+        return it == commit_order.end() ? -1 : it->second;
+    };
+    std::stable_sort(findings.begin(), findings.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
+    std::set<std::pair<std::string, std::string>> seen;
+    std::vector<rules::Finding> kept;
+    for (rules::Finding& f : findings) {
+        if (seen.emplace(f.rule_id, f.fingerprint_key.empty() ? f.message : f.fingerprint_key).second) kept.push_back(std::move(f));
+    }
+    rules::assign_fingerprints(kept);  // sorts too
+    findings = std::move(kept);
+}
+
+}  // namespace ccscan::cli

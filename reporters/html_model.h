@@ -1,0 +1,29 @@
+// Internal to the HTML reporter: builds the mustache view (kainjow::mustache::data) of a Report.
+// Every value goes into the template through {{escaped}} tags; the template never receives
+// pre-built markup, so a finding message such as "<script>" can only ever show as text.
+#pragma once
+
+#include <mustache.hpp>
+
+#include "reporters/reporter.h"
+#include "rules/report.h"
+
+namespace ccscan::reporters::html {
+
+using Data = kainjow::mustache::data;
+
+// Scope header, packs, options, input hashes, coverage, suppressions, manual checklist.
+void add_scope(Data& view, const rules::Report& report, const RenderOptions& options);
+// Severity bars and per-framework control-status bars (numbers for the inline SVG).
+void add_charts(Data& view, const rules::Report& report);
+// Control matrix per framework.
+void add_controls(Data& view, const rules::Report& report);
+// Findings with their filter attributes, and the filter choices.
+void add_findings(Data& view, const rules::Report& report);
+
+// Small helpers shared by the builders.
+Data list();
+Data text_list(const std::vector<std::string>& items);
+std::string location_text(const rules::Location& l);
+
+}  // namespace ccscan::reporters::html

@@ -1,0 +1,200 @@
+// The HTML assessment report: one self-contained file (inline CSS, inline SVG charts, a little
+// inline JS for filters, a Content-Security-Policy that forbids any network access) rendered from
+// reporters/templates/report.html.mustache, which is embedded into the binary at build time
+// (cmake/embed.cmake). This file holds the entry point and the scope/coverage/waiver sections;
+// html_findings.cpp holds the findings, charts and control matrix.
+#include <string_view>
+
+#include "reporters/html_model.h"
+#include "reporters/names.h"
+#include "reporters/summary.h"
+
+namespace ccscan::embedded {
+extern const char k_report_html_template[];
+extern const std::size_t k_report_html_template_size;
+}  // namespace ccscan::embedded
+
+namespace ccscan::reporters {
+
+namespace html {
+
+Data list() { return Data(Data::type::list); }
+
+Data text_list(const std::vector<std::string>& items) {
+    Data out = list();
+    for (const std::string& item : items) out.push_back(Data("text", item));
+    return out;
+}
+
+std::string location_text(const rules::Location& l) {
+    std::string out = l.path;
+    if (l.span.start.line > 0) out += ":" + std::to_string(l.span.start.line) + ":" + std::to_string(l.span.start.column);
+    return out;
+}
+
+namespace {
+
+Data packs_data(const rules::Report& report) {
+    Data out = list();
+    for (const rules::PackSummary& p : report.packs) {
+        Data d;
+        d.set("id", p.id);
+        d.set("name", p.name);
+        d.set("version", p.version);
+        d.set("path", p.path);
+        d.set("sha256", p.sha256);
+        d.set("rules", std::to_string(p.rule_count));
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data options_data(const rules::Report& report) {
+    Data out = list();
+    for (const auto& [key, value] : report.scan.options) {
+        Data d;
+        d.set("key", key);
+        d.set("value", value);
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data inventory_data(const rules::Report& report) {
+    Data out = list();
+    for (const rules::InventoryEntry& e : report.inventory) {
+        Data d;
+        d.set("path", e.path);
+        d.set("format", e.format.empty() ? "-" : e.format);
+        d.set("status", std::string(rules::to_string(e.status)));
+        d.set("size", std::to_string(e.size));
+        d.set("sha256", e.sha256.empty() ? "-" : e.sha256);
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data not_examined_data(const rules::Report& report) {
+    Data out = list();
+    for (const rules::InventoryEntry& e : report.inventory) {
+        if (e.status == rules::FileStatus::scanned) continue;
+        Data d;
+        d.set("path", e.path);
+        d.set("status", std::string(rules::to_string(e.status)));
+        d.set("reason", e.reason.empty() ? "-" : e.reason);
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data diagnostics_data(const rules::Report& report) {
+    Data out = list();
+    for (const analyzers::Diagnostic& diag : report.diagnostics) {
+        Data d;
+        d.set("location", html::location_text({diag.path, diag.span}));
+        d.set("level", std::string(to_string(diag.level)));
+        d.set("code", diag.code);
+        d.set("message", diag.message);
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data suppressions_data(const rules::Report& report) {
+    Data out = list();
+    for (const rules::Finding& f : report.findings) {
+        if (!is_suppressed(f)) continue;
+        Data d;
+        d.set("rule_id", f.rule_id);
+        d.set("location", location_text(f.location));
+        d.set("message", f.message);
+        d.set("kind", std::string(to_string(f.suppression.kind)));
+        d.set("reason", f.suppression.reason.empty() ? "-" : f.suppression.reason);
+        d.set("expires", f.suppression.expires.empty() ? "-" : f.suppression.expires);
+        d.set("approver", f.suppression.approver.empty() ? "-" : f.suppression.approver);
+        d.set("declared_at", f.suppression.where.path.empty() ? "-" : location_text(f.suppression.where));
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data stale_data(const rules::Report& report) {
+    Data out = list();
+    for (const rules::StaleEntry& s : report.stale) {
+        Data d;
+        d.set("kind", s.kind);
+        d.set("rule_id", s.rule_id.empty() ? "-" : s.rule_id);
+        d.set("location", s.where.path.empty() ? "-" : location_text(s.where));
+        d.set("message", s.message);
+        out.push_back(d);
+    }
+    return out;
+}
+
+Data manual_data(const rules::Report& report) {
+    Data out = list();
+    const Summary summary = summarize(report);
+    for (const rules::ControlResult* cp : controls_in_natural_order(report)) {
+        const rules::ControlResult& c = *cp;
+        if (c.status != rules::ControlStatus::manual) continue;
+        std::string framework = c.framework;
+        for (const FrameworkCounts& fw : summary.frameworks) {
+            if (fw.id == c.framework) framework = fw.display;
+        }
+        Data d;
+        d.set("framework", framework);
+        d.set("id", c.id);
+        d.set("title", c.title);
+        out.push_back(d);
+    }
+    return out;
+}
+
+// Sets `name` to the list and `has_<name>` to whether it has items.
+void set_list(Data& view, const std::string& name, const Data& items) {
+    view.set(name, items);
+    view.set("has_" + name, Data(!items.list_value().empty()));
+}
+
+}  // namespace
+
+void add_scope(Data& view, const rules::Report& report, const RenderOptions& options) {
+    const rules::ScanInfo& scan = report.scan;
+    view.set("tool_name", report.tool.name);
+    view.set("tool_version", report.tool.version);
+    view.set("tool_uri", report.tool.information_uri);
+    view.set("organisation", scan.organisation.empty() ? "-" : scan.organisation);
+    view.set("assessment", scan.assessment.empty() ? "Compliance scan" : scan.assessment);
+    view.set("targets", text_list(scan.targets));
+    view.set("root", scan.root.empty() ? "." : scan.root);
+    view.set("git_commit", scan.git_commit.empty() ? "-" : scan.git_commit);
+    view.set("git_ref", scan.git_ref.empty() ? "-" : scan.git_ref);
+    const bool timed = options.timestamps && !scan.started_at.empty();
+    view.set("has_started_at", Data(timed));
+    view.set("started_at", timed ? scan.started_at : "");
+    set_list(view, "packs", packs_data(report));
+    set_list(view, "options", options_data(report));
+    set_list(view, "inventory", inventory_data(report));
+    set_list(view, "not_examined", not_examined_data(report));
+    set_list(view, "diagnostics", diagnostics_data(report));
+    set_list(view, "suppressions", suppressions_data(report));
+    set_list(view, "stale", stale_data(report));
+    set_list(view, "manual", manual_data(report));
+}
+
+}  // namespace html
+
+std::string render_html(const rules::Report& report, const RenderOptions& options) {
+    static const std::string k_template(embedded::k_report_html_template, embedded::k_report_html_template_size);
+    kainjow::mustache::mustache tmpl(k_template);
+    // The template ships inside the binary and is covered by tests; a parse error is a bug.
+    if (!tmpl.is_valid()) return "<!doctype html><title>ccscan</title><p>report template error</p>\n";
+    html::Data view;
+    html::add_scope(view, report, options);
+    html::add_charts(view, report);
+    html::add_controls(view, report);
+    html::add_findings(view, report);
+    return tmpl.render(view);
+}
+
+}  // namespace ccscan::reporters

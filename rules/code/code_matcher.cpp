@@ -1,0 +1,188 @@
+#include "rules/code/code_matcher.h"
+
+#include <cstring>
+#include <map>
+#include <optional>
+
+#include "analyzers/code/languages.h"
+#include "analyzers/code/syntax_tree_impl.h"
+#include "rules/code/query.h"
+#include "rules/code/taint.h"
+#include "rules/message.h"
+#include "rules/pack_support.h"
+#include "rules/redact.h"
+#include "rules/rule.h"
+
+namespace ccscan::rules::code {
+
+using analyzers::Node;
+
+namespace {
+
+std::string one_line(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (ws && !space && !out.empty()) out += ' ';
+        if (!ws) out += c;
+        space = ws;
+    }
+    return out;
+}
+
+// Capture text for messages: literals may be secrets or card data, so they are masked.
+std::string safe_capture(const analyzers::SyntaxTree& tree, TSNode n) {
+    const char* type = ts_node_type(n);
+    std::string text = one_line(tree.text(n));
+    if (std::strstr(type, "string") || std::strstr(type, "literal") || std::strstr(type, "number") || std::strstr(type, "integer"))
+        return mask_opaque("literal", text);
+    return text.size() > 80 ? text.substr(0, 77) + "..." : text;
+}
+
+class CodeMatcher : public Matcher {
+public:
+    std::map<std::string, std::shared_ptr<const CompiledQuery>, std::less<>> queries;
+    std::optional<TaintSpec> taint;
+    std::string report = "report";
+    std::vector<std::string> prefilter;
+
+    bool needs_syntax() const override { return true; }
+
+    bool may_match(std::string_view bytes) const override {
+        if (prefilter.empty()) return true;
+        for (const std::string& w : prefilter) {
+            if (bytes.find(w) != std::string_view::npos) return true;
+        }
+        return false;
+    }
+
+    void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
+        const analyzers::SyntaxTree* tree = ctx.parsed.syntax.get();
+        if (!tree) return;
+        const std::string_view tmpl = rule.message_template.empty() ? rule.title : rule.message_template;
+        if (auto it = queries.find(tree->language()); it != queries.end()) run_query(*it->second, *tree, tmpl, ctx, out);
+        if (taint) run_taint(*tree, tmpl, ctx, out);
+    }
+
+private:
+    void run_query(const CompiledQuery& q, const analyzers::SyntaxTree& tree, std::string_view tmpl, const FileContext& ctx,
+                   std::vector<Finding>& out) const {
+        for (const QueryMatch& m : q.run(tree)) {
+            if (m.captures.empty()) continue;
+            const TSNode* at = m.find(report);
+            TSNode node = at ? *at : m.captures.front().second;
+            Finding f;
+            f.location = {ctx.file.path, tree.span(node)};
+            f.fingerprint_key = tree.language() + ":" + keyed_hash(one_line(tree.text(node)));
+            MessageVars vars{{"language", tree.language()}, {"capture", safe_capture(tree, node)}};
+            for (const auto& [name, n] : m.captures) vars.emplace(std::string(name), safe_capture(tree, n));
+            f.message = render_message(tmpl, vars);
+            out.push_back(std::move(f));
+        }
+    }
+
+    void run_taint(const analyzers::SyntaxTree& tree, std::string_view tmpl, const FileContext& ctx, std::vector<Finding>& out) const {
+        for (TaintHit& h : find_taint(tree, *taint, ctx.file.path)) {
+            Finding f;
+            f.location = {ctx.file.path, tree.span(h.sink)};
+            f.fingerprint_key = tree.language() + ":taint:" + h.callee + ":" + keyed_hash(h.source);
+            f.path = std::move(h.steps);
+            MessageVars vars{{"language", tree.language()}, {"callee", h.callee}, {"source", h.source},
+                             {"capture", h.callee}};
+            f.message = render_message(tmpl, vars);
+            out.push_back(std::move(f));
+        }
+    }
+};
+
+std::optional<analyzers::Diagnostic> add_query(const PackContext& ctx, const Node& at, const std::string& lang, const std::string& text,
+                                               CodeMatcher& m) {
+    if (!analyzers::code::language_for(lang)) {
+        std::vector<std::string> names;
+        for (const auto& l : analyzers::code::code_languages()) names.emplace_back(l.id);
+        std::string hint = did_you_mean(lang, names);
+        return spec_error(ctx, at, "unknown code language '" + lang + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    }
+    auto q = CompiledQuery::compile(lang, text);
+    if (!q.ok()) return spec_error(ctx, at, q.error().message);
+    m.queries[lang] = std::move(q.value());
+    return std::nullopt;
+}
+
+std::optional<analyzers::Diagnostic> read_taint(const PackContext& ctx, const Node& t, TaintSpec& spec) {
+    if (auto e = check_keys(ctx, t, {"sources", "sinks", "sanitizers"}, "code taint")) return e;
+    SpecReader r{ctx, {}};
+    const Node* sources = r.mapping(t, "sources", true);
+    const Node* sinks = r.mapping(t, "sinks", true);
+    spec.sanitizers = r.strings(t, "sanitizers").value_or(std::vector<std::string>{});
+    if (!r.ok()) return r.error;
+    if (auto e = check_keys(ctx, *sources, {"names", "paths", "whole"}, "taint sources")) return e;
+    spec.source_names = r.strings(*sources, "names").value_or(std::vector<std::string>{});
+    spec.source_paths = r.strings(*sources, "paths").value_or(std::vector<std::string>{});
+    spec.source_whole = r.strings(*sources, "whole").value_or(std::vector<std::string>{});
+    for (std::string& p : spec.source_paths) {
+        std::string n;
+        for (char c : p) {
+            if (c != ' ') n += c == '"' ? '\'' : c;
+        }
+        p = n;
+    }
+    for (std::string& s : spec.sanitizers) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (const Node& lang : sinks->children) {
+        if (lang.key != "any" && !analyzers::code::language_for(lang.key))
+            return spec_error(ctx, lang, "unknown code language '" + lang.key + "' in taint sinks");
+        spec.sinks[lang.key] = r.strings(*sinks, lang.key).value_or(std::vector<std::string>{});
+    }
+    if (!r.ok()) return r.error;
+    if (spec.source_names.empty() && spec.source_paths.empty() && spec.source_whole.empty())
+        return spec_error(ctx, *sources, "taint sources need 'names', 'paths' or 'whole'");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Matcher>> make_code_matcher(const Node& spec, const PackContext& ctx) {
+    if (auto e = check_keys(ctx, spec, {"languages", "query", "queries", "report", "prefilter", "taint"}, "code matcher")) return *e;
+    auto m = std::make_shared<CodeMatcher>();
+    SpecReader r{ctx, {}};
+    auto languages = r.strings(spec, "languages");
+    auto query = r.string(spec, "query");
+    const Node* queries = r.mapping(spec, "queries");
+    auto report = r.string(spec, "report");
+    auto prefilter = r.strings(spec, "prefilter");
+    const Node* taint = r.mapping(spec, "taint");
+    if (!r.ok()) return *r.error;
+    if (!query && !queries && !taint) return spec_error(ctx, spec, "code matcher needs 'query', 'queries' or 'taint'");
+    if (query && !languages) return spec_error(ctx, *spec.find("query"), "'query' needs 'languages' (or use 'queries' per language)");
+    if (query) {
+        for (const std::string& l : *languages) {
+            if (auto e = add_query(ctx, *spec.find("query"), l, *query, *m)) return *e;
+        }
+    }
+    if (queries) {
+        for (const Node& q : queries->children) {
+            if (auto e = add_query(ctx, q, q.key, q.value, *m)) return *e;
+        }
+    }
+    if (report) m->report = *report;
+    if (taint) {
+        m->taint.emplace();
+        if (auto e = read_taint(ctx, *taint, *m->taint)) return *e;
+    }
+    if (prefilter) {
+        m->prefilter = *prefilter;
+    } else if (!taint) {
+        bool all = true;
+        for (const auto& [lang, q] : m->queries) {
+            all = all && !q->required_literals().empty();
+            m->prefilter.insert(m->prefilter.end(), q->required_literals().begin(), q->required_literals().end());
+        }
+        if (!all) m->prefilter.clear();
+    }
+    return std::shared_ptr<const Matcher>(std::move(m));
+}
+
+}  // namespace ccscan::rules::code

@@ -1,0 +1,369 @@
+#include "rules/code/taint.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+namespace ccscan::rules::code {
+
+using analyzers::SyntaxTree;
+
+namespace {
+
+struct AssignKind {
+    const char* type;
+    const char* lhs;
+    const char* rhs;  // nullptr: last named child that is not the lhs
+};
+struct CallKind {
+    const char* type;
+    const char* object;  // optional receiver field (java, php, ruby)
+    const char* callee;  // function/method name field
+    const char* args;
+};
+struct LanguageKinds {
+    std::string_view id;
+    std::vector<AssignKind> assigns;
+    std::vector<CallKind> calls;
+    std::vector<std::string_view> functions;
+    std::vector<std::pair<std::string_view, std::string_view>> statement_sinks;  // node type -> callee name
+};
+
+// Per-language node kinds: the one place that knows each grammar's shapes.
+const std::vector<LanguageKinds>& language_kinds() {
+    static const std::vector<CallKind> k_js_calls = {{"call_expression", nullptr, "function", "arguments"},
+                                                     {"new_expression", nullptr, "constructor", "arguments"}};
+    static const std::vector<AssignKind> k_js_assigns = {{"variable_declarator", "name", "value"},
+                                                         {"assignment_expression", "left", "right"},
+                                                         {"augmented_assignment_expression", "left", "right"}};
+    static const std::vector<std::string_view> k_js_functions = {"function_declaration", "function_expression", "arrow_function",
+                                                                 "method_definition", "generator_function_declaration", "function"};
+    static const std::vector<LanguageKinds> k_table = {
+        {"python", {{"assignment", "left", "right"}, {"augmented_assignment", "left", "right"}},
+         {{"call", nullptr, "function", "arguments"}}, {"function_definition", "lambda"}, {}},
+        {"javascript", k_js_assigns, k_js_calls, k_js_functions, {}},
+        {"typescript", k_js_assigns, k_js_calls, k_js_functions, {}},
+        {"tsx", k_js_assigns, k_js_calls, k_js_functions, {}},
+        {"java", {{"variable_declarator", "name", "value"}, {"assignment_expression", "left", "right"}},
+         {{"method_invocation", "object", "name", "arguments"}, {"object_creation_expression", nullptr, "type", "arguments"}},
+         {"method_declaration", "constructor_declaration", "lambda_expression"}, {}},
+        {"csharp", {{"variable_declarator", "name", nullptr}, {"assignment_expression", "left", "right"}},
+         {{"invocation_expression", nullptr, "function", "arguments"}, {"object_creation_expression", nullptr, "type", "arguments"}},
+         {"method_declaration", "constructor_declaration", "local_function_statement", "lambda_expression"}, {}},
+        {"go", {{"short_var_declaration", "left", "right"}, {"assignment_statement", "left", "right"}, {"var_spec", "name", "value"}},
+         {{"call_expression", nullptr, "function", "arguments"}}, {"function_declaration", "method_declaration", "func_literal"}, {}},
+        {"php", {{"assignment_expression", "left", "right"}, {"augmented_assignment_expression", "left", "right"}},
+         {{"function_call_expression", nullptr, "function", "arguments"},
+          {"member_call_expression", "object", "name", "arguments"},
+          {"scoped_call_expression", "scope", "name", "arguments"},
+          {"nullsafe_member_call_expression", "object", "name", "arguments"}},
+         {"function_definition", "method_declaration", "anonymous_function", "arrow_function"},
+         {{"echo_statement", "echo"}, {"print_intrinsic", "print"}}},
+        {"ruby", {{"assignment", "left", "right"}, {"operator_assignment", "left", "right"}},
+         {{"call", "receiver", "method", "arguments"}}, {"method", "singleton_method", "lambda", "do_block", "block"}, {}},
+    };
+    return k_table;
+}
+
+const LanguageKinds* kinds_for(std::string_view lang) {
+    for (const LanguageKinds& k : language_kinds()) {
+        if (k.id == lang) return &k;
+    }
+    return nullptr;
+}
+
+TSNode field(TSNode n, const char* name) {
+    if (!name) return TSNode{};
+    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+std::string normalize_access(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '$') continue;
+        if (c == '"') c = '\'';
+        if ((c == '-' || c == ':') && i + 1 < text.size() && (text[i + 1] == '>' || text[i + 1] == ':')) {
+            out += '.';
+            ++i;
+            continue;
+        }
+        if (c == '?' && i + 1 < text.size() && text[i + 1] == '.') continue;
+        out += c;
+    }
+    return out;
+}
+
+bool type_has(TSNode n, const char* part) { return std::strstr(ts_node_type(n), part) != nullptr; }
+
+bool is_access(TSNode n) {
+    return type_has(n, "member") || type_has(n, "attribute") || type_has(n, "subscript") || type_has(n, "field_access") ||
+           type_has(n, "selector_expression") || type_has(n, "element_reference") || type_has(n, "element_access") ||
+           type_has(n, "property_access") || type_has(n, "index_expression");
+}
+
+bool is_identifier(TSNode n) {
+    return type_has(n, "identifier") || std::strcmp(ts_node_type(n), "variable_name") == 0 || std::strcmp(ts_node_type(n), "name") == 0 ||
+           std::strcmp(ts_node_type(n), "constant") == 0;
+}
+
+bool words_match(const std::vector<std::string>& words, const std::string& entry) {
+    std::vector<std::string> want = identifier_words(entry);
+    if (want.empty()) return false;
+    std::string joined_want;
+    for (const auto& w : want) joined_want += w;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i] == joined_want) return true;
+        if (i + want.size() <= words.size() && std::equal(want.begin(), want.end(), words.begin() + static_cast<long>(i))) return true;
+    }
+    return false;
+}
+
+struct Chain {
+    std::string source;
+    std::vector<PathStep> steps;
+};
+
+class ScopeWalker {
+public:
+    ScopeWalker(const SyntaxTree& tree, const TaintSpec& spec, const LanguageKinds& kinds, const std::string& path,
+                const std::vector<std::string>& sinks, std::vector<TaintHit>& out)
+        : m_tree(tree), m_spec(spec), m_kinds(kinds), m_path(path), m_sinks(sinks), m_out(out) {}
+
+    // Walks one scope; nested functions are appended to `nested` for their own walk.
+    void walk_scope(TSNode scope, std::vector<TSNode>& nested) {
+        m_vars.clear();
+        walk(scope, scope, nested);
+    }
+
+private:
+    Location loc(TSNode n) const { return {m_path, m_tree.span(n)}; }
+    std::string short_text(TSNode n) const {
+        std::string t = normalize_access(m_tree.text(n));
+        return t.size() > 60 ? t.substr(0, 57) + "..." : t;
+    }
+
+    std::string callee_of(TSNode call, const CallKind& ck) const {
+        TSNode obj = field(call, ck.object), name = field(call, ck.callee);
+        if (ts_node_is_null(name)) return {};
+        std::string c = normalize_access(m_tree.text(name));
+        if (!ts_node_is_null(obj)) c = normalize_access(m_tree.text(obj)) + "." + c;
+        return c;
+    }
+
+    const CallKind* call_kind(TSNode n) const {
+        for (const CallKind& ck : m_kinds.calls) {
+            if (std::strcmp(ts_node_type(n), ck.type) == 0) return &ck;
+        }
+        return nullptr;
+    }
+
+    bool is_function(TSNode n) const {
+        return std::find(m_kinds.functions.begin(), m_kinds.functions.end(), std::string_view(ts_node_type(n))) != m_kinds.functions.end();
+    }
+
+    bool is_sanitizer(const std::string& callee) const {
+        std::string lower;
+        auto dot = callee.rfind('.');
+        for (char c : callee.substr(dot == std::string::npos ? 0 : dot + 1)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const std::string& w : m_spec.sanitizers) {
+            if (lower.find(w) != std::string::npos) return true;
+        }
+        return false;
+    }
+
+    std::optional<Chain> source_step(TSNode n, const std::string& what, const char* why) const {
+        return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}};
+    }
+
+    bool used_whole(TSNode n) const {
+        TSNode parent = ts_node_parent(n);
+        if (ts_node_is_null(parent) || !is_access(parent)) return true;
+        return ts_node_start_byte(ts_node_named_child(parent, 0)) != ts_node_start_byte(n);
+    }
+
+    std::optional<Chain> taint_of(TSNode n) const {
+        if (ts_node_is_null(n) || is_function(n)) return std::nullopt;
+        if (const CallKind* ck = call_kind(n)) {
+            if (is_sanitizer(callee_of(n, *ck))) return std::nullopt;
+        }
+        if (is_identifier(n) || is_access(n)) {
+            std::string text = normalize_access(m_tree.text(n));
+            if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
+            for (const std::string& p : m_spec.source_paths) {
+                if (text.rfind(p, 0) == 0) return source_step(n, short_text(n), "contact or request payload");
+            }
+            if (is_identifier(n)) {
+                for (const std::string& w : m_spec.source_whole) {
+                    if (text == w && used_whole(n)) return source_step(n, text, "whole payload");
+                }
+                std::vector<std::string> words = identifier_words(text);
+                for (const std::string& s : m_spec.source_names) {
+                    if (words_match(words, s)) return source_step(n, text, "sensitive name");
+                }
+            }
+        } else if (type_has(n, "string") && !ts_node_is_null(ts_node_parent(n)) && is_access(ts_node_parent(n))) {
+            std::string key(m_tree.text(n));
+            std::vector<std::string> words = identifier_words(key);
+            for (const std::string& s : m_spec.source_names) {
+                if (words_match(words, s)) return source_step(n, short_text(n), "sensitive key");
+            }
+        }
+        std::uint32_t count = ts_node_named_child_count(n);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            if (auto c = taint_of(ts_node_named_child(n, i))) return c;
+        }
+        return std::nullopt;
+    }
+
+    void assign(TSNode n, const AssignKind& ak) {
+        TSNode lhs = field(n, ak.lhs);
+        TSNode rhs = ak.rhs ? field(n, ak.rhs) : TSNode{};
+        if (!ak.rhs && ts_node_named_child_count(n) > 1) rhs = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+        if (ts_node_is_null(lhs) || ts_node_is_null(rhs) || ts_node_start_byte(rhs) == ts_node_start_byte(lhs)) return;
+        std::optional<Chain> chain = taint_of(rhs);
+        std::vector<TSNode> targets;
+        if (type_has(lhs, "list") || type_has(lhs, "pattern") || type_has(lhs, "tuple")) {
+            for (std::uint32_t i = 0; i < ts_node_named_child_count(lhs); ++i) targets.push_back(ts_node_named_child(lhs, i));
+        } else {
+            targets.push_back(lhs);
+        }
+        for (TSNode t : targets) {
+            std::string key = normalize_access(m_tree.text(t));
+            if (!chain) {
+                m_vars.erase(key);
+                continue;
+            }
+            Chain c = *chain;
+            c.steps.push_back(PathStep{loc(n), "'" + (key.size() > 60 ? key.substr(0, 57) + "..." : key) + "' holds '" + c.source + "'"});
+            m_vars[key] = std::move(c);
+        }
+    }
+
+    void check_sink(TSNode n, const std::string& callee, TSNode args) {
+        bool sink = false;
+        for (const std::string& p : m_sinks) sink = sink || callee_matches(p, callee);
+        if (!sink) return;
+        std::optional<Chain> chain = taint_of(ts_node_is_null(args) ? n : args);
+        if (!chain) return;
+        TaintHit hit{n, callee, chain->source, chain->steps};
+        hit.steps.push_back(PathStep{loc(n), "sink: " + callee + "(...) receives '" + chain->source + "'"});
+        m_out.push_back(std::move(hit));
+    }
+
+    void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested) {
+        if (ts_node_start_byte(n) != ts_node_start_byte(scope) || ts_node_end_byte(n) != ts_node_end_byte(scope)) {
+            if (is_function(n)) {
+                nested.push_back(n);
+                return;
+            }
+        }
+        std::uint32_t count = ts_node_named_child_count(n);
+        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested);
+        // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
+        const char* type = ts_node_type(n);
+        for (const AssignKind& ak : m_kinds.assigns) {
+            if (std::strcmp(type, ak.type) == 0) assign(n, ak);
+        }
+        if (const CallKind* ck = call_kind(n)) check_sink(n, callee_of(n, *ck), field(n, ck->args));
+        for (const auto& [t, name] : m_kinds.statement_sinks) {
+            if (t == type) check_sink(n, std::string(name), n);
+        }
+    }
+
+    const SyntaxTree& m_tree;
+    const TaintSpec& m_spec;
+    const LanguageKinds& m_kinds;
+    const std::string& m_path;
+    const std::vector<std::string>& m_sinks;
+    std::vector<TaintHit>& m_out;
+    std::map<std::string, Chain, std::less<>> m_vars;
+};
+
+}  // namespace
+
+std::vector<std::string> identifier_words(std::string_view ident) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < ident.size(); ++i) {
+        char c = ident[i];
+        bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
+        if (!upper && !lower && !digit) {
+            flush();
+            continue;
+        }
+        if (upper && i > 0) {
+            char p = ident[i - 1];
+            bool prev_lower = (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9');
+            bool next_lower = i + 1 < ident.size() && ident[i + 1] >= 'a' && ident[i + 1] <= 'z';
+            bool prev_upper = p >= 'A' && p <= 'Z';
+            if (prev_lower || (prev_upper && next_lower)) flush();
+        }
+        cur += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    flush();
+    return out;
+}
+
+bool callee_matches(std::string_view pattern, std::string_view callee) {
+    // Iterative glob with '*' (any run of characters).
+    auto glob = [](std::string_view p, std::string_view s) {
+        std::size_t pi = 0, si = 0, star = std::string_view::npos, mark = 0;
+        while (si < s.size()) {
+            if (pi < p.size() && p[pi] == '*') {
+                star = pi++;
+                mark = si;
+            } else if (pi < p.size() && p[pi] == s[si]) {
+                ++pi;
+                ++si;
+            } else if (star != std::string_view::npos) {
+                pi = star + 1;
+                si = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.size() && p[pi] == '*') ++pi;
+        return pi == p.size();
+    };
+    if (glob(pattern, callee)) return true;
+    if (!pattern.empty() && pattern[0] != '*') {
+        for (std::size_t dot = callee.find('.'); dot != std::string_view::npos; dot = callee.find('.', dot + 1)) {
+            if (glob(pattern, callee.substr(dot + 1))) return true;
+        }
+    }
+    return false;
+}
+
+std::vector<TaintHit> find_taint(const SyntaxTree& tree, const TaintSpec& spec, const std::string& path) {
+    std::vector<TaintHit> out;
+    const LanguageKinds* kinds = kinds_for(tree.language());
+    if (!kinds) return out;
+    std::vector<std::string> sinks;
+    auto add = [&](std::string_view key) {
+        if (auto it = spec.sinks.find(key); it != spec.sinks.end()) sinks.insert(sinks.end(), it->second.begin(), it->second.end());
+    };
+    add("any");
+    add(tree.language());
+    if ((tree.language() == "typescript" || tree.language() == "tsx") && !spec.sinks.count(tree.language())) add("javascript");
+    if (sinks.empty()) return out;
+    ScopeWalker walker(tree, spec, *kinds, path, sinks, out);
+    std::vector<TSNode> scopes{tree.root()};
+    for (std::size_t i = 0; i < scopes.size(); ++i) {
+        std::vector<TSNode> nested;
+        walker.walk_scope(scopes[i], nested);
+        scopes.insert(scopes.end(), nested.begin(), nested.end());
+    }
+    std::sort(out.begin(), out.end(), [](const TaintHit& a, const TaintHit& b) { return ts_node_start_byte(a.sink) < ts_node_start_byte(b.sink); });
+    out.erase(std::unique(out.begin(), out.end(), [](const TaintHit& a, const TaintHit& b) {
+                  return ts_node_start_byte(a.sink) == ts_node_start_byte(b.sink) && ts_node_end_byte(a.sink) == ts_node_end_byte(b.sink);
+              }),
+              out.end());
+    return out;
+}
+
+}  // namespace ccscan::rules::code

@@ -1,0 +1,161 @@
+#include "rules/content/content_matcher.h"
+
+#include "rules/content/detectors.h"
+#include "rules/message.h"
+#include "rules/pack_support.h"
+#include "rules/rule.h"
+
+namespace ccscan::rules::content {
+
+using analyzers::Node;
+
+namespace {
+
+enum class TestFiles { lower, skip, report };
+
+struct ContentSpec {
+    std::vector<DetectorSpec> user;  // owned user patterns
+    std::vector<std::string> detectors;
+    std::vector<std::string> raise, lower;
+    bool require_context = false;
+    TestFiles test_files = TestFiles::lower;
+};
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+bool is_test_path(std::string_view path, const Catalog& cat) {
+    std::string p = "/" + lower_ascii(path);
+    for (const std::string& frag : cat.test_paths) {
+        if (p.find(frag) != std::string::npos) return true;
+    }
+    return false;
+}
+
+std::string_view line_of(std::string_view text, std::size_t begin) {
+    std::size_t s = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    s = (s == std::string_view::npos || begin == 0) ? 0 : s + 1;
+    std::size_t e = text.find('\n', begin);
+    return text.substr(s, (e == std::string_view::npos ? text.size() : e) - s);
+}
+
+class ContentMatcher : public Matcher {
+public:
+    ContentMatcher(std::unique_ptr<ContentSpec> spec, std::shared_ptr<const ContentScanner> scanner)
+        : m_spec(std::move(spec)), m_scanner(std::move(scanner)) {}
+
+    bool may_match(std::string_view bytes) const override { return m_scanner->any(bytes); }
+
+    void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
+        const Catalog& cat = builtin_catalog();
+        const bool test_file = is_test_path(ctx.file.path, cat);
+        if (test_file && m_spec->test_files == TestFiles::skip) return;
+        static const std::set<std::string, std::less<>> k_none;
+        const bool skip_test_cards = ctx.policy.scalar("test_card_numbers").value_or("true") != "false";
+        const std::string_view text = ctx.file.bytes;
+        analyzers::LineIndex lines(text);
+        for (const Detection& d : m_scanner->scan(text, skip_test_cards ? cat.test_cards : k_none)) {
+            if (d.test_value) continue;
+            if (m_spec->require_context && !d.context && !d.detector->context.empty()) continue;
+            Finding f;
+            f.location = {ctx.file.path, {lines.position(d.begin), lines.position(d.end)}};
+            f.evidence = d.evidence;
+            f.fingerprint_key = d.detector->id + ":" + d.value_hash;
+            std::string around = lower_ascii(line_of(text, d.begin));
+            if (test_file && m_spec->test_files == TestFiles::lower) f.severity_delta -= 1;
+            if (has_context_word(around, m_spec->lower)) f.severity_delta -= 1;
+            if (has_context_word(around, m_spec->raise)) f.severity_delta += 1;
+            MessageVars vars{{"detector", d.detector->id}, {"description", d.detector->description},
+                             {"evidence", d.evidence}, {"brand", d.brand}};
+            f.message = render_message(rule.message_template.empty() ? rule.title : rule.message_template, vars);
+            out.push_back(std::move(f));
+        }
+    }
+
+private:
+    std::unique_ptr<ContentSpec> m_spec;
+    std::shared_ptr<const ContentScanner> m_scanner;
+};
+
+std::optional<analyzers::Diagnostic> read_patterns(const Node& list, const PackContext& ctx, ContentSpec& spec) {
+    for (const Node& p : list.children) {
+        if (auto e = check_keys(ctx, p, {"name", "regex", "mask"}, "content pattern")) return e;
+        SpecReader r{ctx, {}};
+        auto name = r.string(p, "name", true);
+        auto regex = r.string(p, "regex", true);
+        auto mask = r.string(p, "mask");
+        if (!r.ok()) return r.error;
+        RE2 re(*regex, RE2::Quiet);
+        if (!re.ok()) return spec_error(ctx, *p.find("regex"), "pattern '" + *name + "' does not compile: " + re.error());
+        DetectorSpec d;
+        d.id = *name;
+        d.description = "pattern " + *name;
+        d.regex = *regex;
+        d.mask = mask.value_or("secret");
+        if (d.mask != "secret" && d.mask != "pan" && d.mask != "ssn" && d.mask != "phone" && d.mask != "email" && d.mask != "iban")
+            return spec_error(ctx, *p.find("mask"), "mask must be one of secret, pan, ssn, iban, phone, email");
+        spec.user.push_back(std::move(d));
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Matcher>> make_content_matcher(const Node& spec, const PackContext& ctx) {
+    if (auto e = check_keys(ctx, spec, {"detectors", "patterns", "context", "require_context", "test_files"}, "content matcher"))
+        return *e;
+    auto cs = std::make_unique<ContentSpec>();
+    SpecReader r{ctx, {}};
+    cs->detectors = r.strings(spec, "detectors").value_or(std::vector<std::string>{});
+    const Node* patterns = r.list(spec, "patterns");
+    const Node* context = r.mapping(spec, "context");
+    cs->require_context = r.boolean(spec, "require_context").value_or(false);
+    auto test_files = r.string(spec, "test_files");
+    if (!r.ok()) return *r.error;
+    if (context) {
+        if (auto e = check_keys(ctx, *context, {"raise", "lower"}, "content context")) return *e;
+        cs->raise = r.strings(*context, "raise").value_or(std::vector<std::string>{});
+        cs->lower = r.strings(*context, "lower").value_or(std::vector<std::string>{});
+        for (auto* words : {&cs->raise, &cs->lower}) {
+            for (std::string& w : *words) w = lower_ascii(w);
+        }
+    }
+    if (test_files) {
+        if (*test_files == "lower") cs->test_files = TestFiles::lower;
+        else if (*test_files == "skip") cs->test_files = TestFiles::skip;
+        else if (*test_files == "report") cs->test_files = TestFiles::report;
+        else {
+            std::string hint = did_you_mean(*test_files, {"lower", "skip", "report"});
+            return spec_error(ctx, *spec.find("test_files"),
+                              "test_files must be lower, skip or report" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+        }
+    }
+    if (patterns) {
+        if (auto e = read_patterns(*patterns, ctx, *cs)) return *e;
+    }
+    const Catalog& cat = builtin_catalog();
+    std::vector<const DetectorSpec*> specs;
+    std::vector<std::string> known;
+    for (const DetectorSpec& d : cat.detectors) known.push_back(d.id);
+    for (const std::string& id : cs->detectors) {
+        const DetectorSpec* d = cat.find(id);
+        if (!d) {
+            std::string hint = did_you_mean(id, known);
+            return spec_error(ctx, *spec.find("detectors"), "unknown detector '" + id + "'" +
+                                                                (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+        }
+        specs.push_back(d);
+    }
+    for (const DetectorSpec& d : cs->user) specs.push_back(&d);
+    if (specs.empty()) return spec_error(ctx, spec, "content matcher needs 'detectors' or 'patterns'");
+    auto scanner = ContentScanner::build(std::move(specs));
+    if (!scanner.ok()) return spec_error(ctx, spec, scanner.error().message);
+    return std::shared_ptr<const Matcher>(std::make_shared<ContentMatcher>(std::move(cs), std::move(scanner.value())));
+}
+
+}  // namespace ccscan::rules::content

@@ -1,0 +1,236 @@
+#include "rules/content/detectors.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "analyzers/yaml_parser.h"
+#include "rules/content/validators.h"
+#include "rules/redact.h"
+
+namespace ccscan::embedded {
+extern const char k_detectors_yaml[];
+extern const std::size_t k_detectors_yaml_size;
+}  // namespace ccscan::embedded
+
+namespace ccscan::rules::content {
+
+using analyzers::Diagnostic;
+using analyzers::Node;
+
+namespace {
+
+Diagnostic catalog_error(const std::string& path, const Node& n, std::string msg) {
+    return analyzers::make_diagnostic("detector-catalog", path, n.span.start, std::move(msg));
+}
+
+std::vector<std::string> scalars(const Node* n) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n->kind == analyzers::NodeKind::scalar) {
+        out.push_back(n->value);
+        return out;
+    }
+    for (const Node& c : n->children) out.push_back(c.value);
+    return out;
+}
+
+analyzers::Result<DetectorSpec> parse_detector(const Node& n, const std::string& path) {
+    static const std::vector<std::string> k_validators = {"luhn_pan", "ssn", "iban", "phone", "email", "entropy", "none"};
+    static const std::vector<std::string> k_masks = {"pan", "ssn", "iban", "phone", "email", "secret"};
+    DetectorSpec d;
+    d.id = std::string(n.get("id"));
+    d.description = std::string(n.get("description"));
+    d.regex = std::string(n.get("regex"));
+    if (d.id.empty() || d.regex.empty()) return catalog_error(path, n, "detector needs 'id' and 'regex'");
+    if (!n.get("validator").empty()) d.validator = std::string(n.get("validator"));
+    if (!n.get("mask").empty()) d.mask = std::string(n.get("mask"));
+    if (std::find(k_validators.begin(), k_validators.end(), d.validator) == k_validators.end())
+        return catalog_error(path, n, "unknown validator '" + d.validator + "' in detector " + d.id);
+    if (std::find(k_masks.begin(), k_masks.end(), d.mask) == k_masks.end())
+        return catalog_error(path, n, "unknown mask '" + d.mask + "' in detector " + d.id);
+    d.context = scalars(n.find("context"));
+    d.context_required = n.get("context_required") == "true";
+    for (const std::string& p : scalars(n.find("ignore"))) {
+        auto re = std::make_shared<const RE2>(p, RE2::Quiet);
+        if (!re->ok()) return catalog_error(path, *n.find("ignore"), "bad ignore pattern in detector " + d.id + ": " + re->error());
+        d.ignore.push_back(std::move(re));
+    }
+    return d;
+}
+
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lowered_context(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start;
+    // Include the previous line: `# customer SSN` above the value counts.
+    if (line_start > 0) {
+        std::size_t prev = text.rfind('\n', line_start - 1);
+        line_start = prev == std::string_view::npos ? 0 : prev;
+    }
+    std::size_t line_end = text.find('\n', end);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string out(text.substr(line_start, line_end - line_start));
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string normalized(const DetectorSpec& d, std::string_view value) {
+    if (d.mask == "pan" || d.mask == "ssn" || d.mask == "phone") return digits_only(value);
+    if (d.mask == "iban") {
+        std::string s;
+        for (char c : value) {
+            if (c != ' ') s += c;
+        }
+        return s;
+    }
+    return std::string(value);
+}
+
+std::string masked(const DetectorSpec& d, std::string_view value) {
+    if (d.mask == "pan") return mask_pan(value);
+    if (d.mask == "ssn") return mask_ssn(value);
+    if (d.mask == "iban") return mask_iban(value);
+    if (d.mask == "phone") return mask_phone(value);
+    if (d.mask == "email") return mask_email(value);
+    return mask_secret(d.id, value);
+}
+
+bool validate(const DetectorSpec& d, std::string_view value) {
+    if (d.validator == "luhn_pan") return valid_pan(value);
+    if (d.validator == "ssn") return valid_ssn(value);
+    if (d.validator == "iban") return valid_iban(value);
+    if (d.validator == "phone") return valid_phone(value);
+    if (d.validator == "email") return valid_email(value);
+    if (d.validator == "entropy") return shannon_entropy(value) >= 3.0;
+    return true;
+}
+
+}  // namespace
+
+const DetectorSpec* Catalog::find(std::string_view id) const {
+    for (const DetectorSpec& d : detectors) {
+        if (d.id == id) return &d;
+    }
+    return nullptr;
+}
+
+analyzers::Result<Catalog> parse_catalog(std::string_view yaml, const std::string& path) {
+    auto doc = analyzers::parse_yaml(yaml, path, analyzers::ParseLimits{});
+    if (!doc.ok()) return doc.error();
+    const Node& root = doc->root;
+    const Node* list = root.find("detectors");
+    if (!list || list->kind != analyzers::NodeKind::array) return catalog_error(path, root, "catalogue needs a 'detectors' list");
+    Catalog cat;
+    for (const Node& n : list->children) {
+        auto d = parse_detector(n, path);
+        if (!d.ok()) return d.error();
+        if (cat.find(d->id)) return catalog_error(path, n, "duplicate detector id '" + d->id + "'");
+        cat.detectors.push_back(std::move(d.value()));
+    }
+    for (const std::string& c : scalars(root.find("test_cards"))) cat.test_cards.insert(digits_only(c));
+    cat.test_paths = scalars(root.find("test_paths"));
+    return cat;
+}
+
+const Catalog& builtin_catalog() {
+    static const Catalog k_catalog = [] {
+        auto c = parse_catalog(std::string_view(embedded::k_detectors_yaml, embedded::k_detectors_yaml_size),
+                               "rules/data/detectors.yaml");
+        assert(c.ok() && "built-in detector catalogue must parse");
+        return c.ok() ? std::move(c.value()) : Catalog{};
+    }();
+    return k_catalog;
+}
+
+bool has_context_word(std::string_view lowered, const std::vector<std::string>& words) {
+    for (const std::string& w : words) {
+        for (std::size_t at = lowered.find(w); at != std::string_view::npos; at = lowered.find(w, at + 1)) {
+            if (at == 0 || !(lowered[at - 1] >= 'a' && lowered[at - 1] <= 'z')) return true;
+        }
+    }
+    return false;
+}
+
+analyzers::Result<std::shared_ptr<const ContentScanner>> ContentScanner::build(std::vector<const DetectorSpec*> specs) {
+    std::shared_ptr<ContentScanner> s(new ContentScanner());
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_encoding(RE2::Options::EncodingLatin1);  // ASCII semantics, any bytes
+    s->m_set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    for (const DetectorSpec* d : specs) {
+        std::string err;
+        auto re = std::make_unique<RE2>(d->regex, opts);
+        if (!re->ok() || s->m_set->Add(d->regex, &err) < 0) {
+            return analyzers::make_diagnostic("content-regex", "", {}, "pattern '" + d->id + "' does not compile: " +
+                                                                           (re->ok() ? err : re->error()));
+        }
+        s->m_res.push_back(std::move(re));
+        s->m_specs.push_back(d);
+    }
+    if (!s->m_set->Compile()) return analyzers::make_diagnostic("content-regex", "", {}, "content patterns too large to compile");
+    return std::shared_ptr<const ContentScanner>(std::move(s));
+}
+
+bool ContentScanner::any(std::string_view text) const {
+    return !m_specs.empty() && m_set->Match(text, nullptr);
+}
+
+void ContentScanner::scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
+                              std::vector<Detection>& out) const {
+    const RE2& re = *m_res[index];
+    const DetectorSpec& d = *m_specs[index];
+    const int ngroups = re.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(ngroups) + 1);
+    std::size_t pos = 0;
+    while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) {
+        std::string_view whole(groups[0].data(), groups[0].size());
+        std::string_view value = whole;
+        for (int g = 1; g <= ngroups; ++g) {
+            if (groups[static_cast<std::size_t>(g)].data()) {
+                value = std::string_view(groups[static_cast<std::size_t>(g)].data(), groups[static_cast<std::size_t>(g)].size());
+                break;
+            }
+        }
+        pos = static_cast<std::size_t>(whole.data() - text.data()) + std::max<std::size_t>(whole.size(), 1);
+        std::size_t b = static_cast<std::size_t>(value.data() - text.data()), e = b + value.size();
+        // Never inside a longer run of letters/digits (a PAN inside a 24-digit id is no PAN).
+        if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b])) || (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
+            continue;
+        if (!validate(d, value)) continue;
+        bool ignored = false;
+        for (const auto& ig : d.ignore) ignored = ignored || RE2::PartialMatch(value, *ig);
+        if (ignored) continue;
+        Detection det;
+        det.detector = &d;
+        det.begin = b;
+        det.end = e;
+        det.context = !d.context.empty() && has_context_word(lowered_context(text, b, e), d.context);
+        if (d.context_required && !det.context) continue;
+        std::string norm = normalized(d, value);
+        if (d.validator == "luhn_pan") {
+            det.brand = card_brand(norm);
+            det.test_value = test_cards.count(norm) > 0;
+        }
+        det.evidence = masked(d, value);
+        det.value_hash = keyed_hash(norm);
+        out.push_back(std::move(det));
+    }
+}
+
+std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const {
+    std::vector<Detection> out;
+    if (m_specs.empty()) return out;
+    std::vector<int> hits;
+    if (!m_set->Match(text, &hits)) return out;
+    std::sort(hits.begin(), hits.end());
+    for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, out);
+    std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.detector->id < b.detector->id;
+    });
+    return out;
+}
+
+}  // namespace ccscan::rules::content

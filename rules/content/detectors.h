@@ -1,0 +1,79 @@
+// The content detector catalogue (rules/data/detectors.yaml, embedded at build time) and the
+// scanner that runs a set of detectors over a file's text in one pass.
+//
+// ContentScanner compiles every pattern of its detectors into one RE2::Set; a scan first asks the
+// set which patterns occur at all, then walks only those patterns' matches and runs their
+// validators (Luhn + brand, SSN rules, IBAN mod-97, entropy...) on the candidates. RE2 gives
+// linear time; all classes are ASCII. A Detection never holds the raw value: only its offsets,
+// a masked preview (rules/redact.h) and a keyed hash of the normalized value.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "analyzers/diagnostic.h"
+
+namespace ccscan::rules::content {
+
+struct DetectorSpec {
+    std::string id;
+    std::string description;
+    std::string regex;
+    std::string validator = "none";  // luhn_pan | ssn | iban | phone | email | entropy | none
+    std::string mask = "secret";     // pan | ssn | iban | phone | email | secret
+    std::vector<std::string> context;
+    bool context_required = false;
+    std::vector<std::shared_ptr<const RE2>> ignore;
+};
+
+struct Catalog {
+    std::vector<DetectorSpec> detectors;
+    std::set<std::string, std::less<>> test_cards;  // digits only
+    std::vector<std::string> test_paths;
+    const DetectorSpec* find(std::string_view id) const;
+};
+
+// Parses a catalogue; errors carry the YAML file's line and column.
+analyzers::Result<Catalog> parse_catalog(std::string_view yaml, const std::string& path);
+// The built-in catalogue, parsed once (it is tested: a broken built-in file fails the tests).
+const Catalog& builtin_catalog();
+
+struct Detection {
+    const DetectorSpec* detector = nullptr;
+    std::size_t begin = 0, end = 0;  // byte offsets of the value in the text
+    std::string evidence;            // masked
+    std::string value_hash;          // keyed hash of the normalized value
+    std::string brand;               // card brand for PANs
+    bool context = false;            // a context word was near
+    bool test_value = false;         // a well-known test card number
+};
+
+class ContentScanner {
+public:
+    // `specs` must outlive the scanner. Fails when a pattern does not compile.
+    static analyzers::Result<std::shared_ptr<const ContentScanner>> build(std::vector<const DetectorSpec*> specs);
+
+    // Detections in text order.
+    std::vector<Detection> scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const;
+    // Cheap: true when any pattern occurs at all.
+    bool any(std::string_view text) const;
+
+private:
+    ContentScanner() = default;
+    void scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
+                  std::vector<Detection>& out) const;
+    std::vector<const DetectorSpec*> m_specs;
+    std::vector<std::unique_ptr<RE2>> m_res;
+    std::unique_ptr<RE2::Set> m_set;
+};
+
+// True when `word` (lower-case) occurs in `lowered` not preceded by a letter.
+bool has_context_word(std::string_view lowered, const std::vector<std::string>& words);
+
+}  // namespace ccscan::rules::content

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "flow_test_util.h"
+
+using namespace ccscan;
+using analyzers::FlowKind;
+using analyzers::Sensitivity;
+
+TEST_CASE("TwiML: verbs in order, recording start/stop, Gather and Pay", "[flow][twiml]") {
+    auto p = test::build_fixture("twiml/gather_card.xml", "twiml");
+    REQUIRE(p.flows.size() == 1);
+    const auto& g = p.flows[0];
+    REQUIRE(g.nodes.size() == 7);
+    CHECK(g.nodes[1].kind == FlowKind::prompt);
+    CHECK(g.nodes[2].props.at("recording") == "on");
+    CHECK(g.nodes[3].kind == FlowKind::collect_input);
+    CHECK(g.nodes[3].platform_type == "Gather");
+    CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[3].props.at("url") == "http://pay.example.com/card");
+    CHECK(g.nodes[3].span.start.line == 7);
+    CHECK(g.nodes[4].props.at("recording") == "off");
+    CHECK(g.nodes[5].kind == FlowKind::payment_capture);
+    CHECK(g.nodes[6].kind == FlowKind::end);
+    CHECK(g.edges.size() == 6);
+    CHECK(p.notes.empty());
+}
+
+TEST_CASE("VoiceXML: forms, fields, goto, log and submit", "[flow][voicexml]") {
+    auto p = test::build_fixture("voicexml/payment.vxml", "voicexml");
+    REQUIRE(p.flows.size() == 1);
+    const auto& g = p.flows[0];
+    const auto* field = test::find_node(g, "cardNumber");
+    REQUIRE(field);
+    CHECK(field->kind == FlowKind::collect_input);
+    CHECK(field->sensitivity == Sensitivity::pan);
+    CHECK(field->props.at("max_digits") == "16");
+    CHECK(field->props.at("record_utterance") == "true");
+    CHECK(test::has_edge(g, "pay", "cardNumber", ""));
+    bool goto_edge = false, log_reads = false, submit = false;
+    for (const auto& e : g.edges) {
+        if (g.nodes[e.from].platform_type == "goto" && g.nodes[e.to].id == "pay") goto_edge = true;
+    }
+    for (const auto& n : g.nodes) {
+        if (n.platform_type == "log") log_reads = std::find(n.reads.begin(), n.reads.end(), "cardNumber") != n.reads.end();
+        if (n.platform_type == "submit") submit = n.props.at("url") == "http://pay.example.com/charge" && n.props.at("method") == "get";
+    }
+    CHECK(goto_edge);
+    CHECK(log_reads);
+    CHECK(submit);
+}
+
+TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][freeswitch]") {
+    auto p = test::build_fixture("freeswitch/default.xml", "freeswitch-xml");
+    REQUIRE(p.flows.size() == 2);
+    const auto& g = p.flows[0];
+    CHECK(g.name == "default");
+    REQUIRE(g.nodes.size() == 6);
+    CHECK(g.nodes[2].props.at("recording") == "on");
+    CHECK(g.nodes[3].kind == FlowKind::collect_input);
+    CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[3].writes == std::vector<std::string>{"card_number"});
+    CHECK(g.nodes[4].reads == std::vector<std::string>{"card_number"});
+    CHECK(g.nodes[5].props.at("target_flow") == "secure-payments");
+    CHECK(p.flows[1].nodes[1].props.at("recording") == "paused");
+    CHECK(p.flows[1].nodes[2].sensitivity == Sensitivity::cvv);
+    CHECK(p.notes.empty());
+}

@@ -1,0 +1,35 @@
+// Two runs on the same input give identical bytes in every format.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/cli/run_binary.h"
+
+namespace fs = std::filesystem;
+using ccscan::test::run_ccscan;
+
+TEST_CASE("every format is byte-identical across runs and job counts", "[e2e][determinism]") {
+    std::string target = ccscan::test::source_dir() + "/tests/fixtures/flows/connect";
+    fs::path a = fs::temp_directory_path() / "ccscan-det-a";
+    fs::path b = fs::temp_directory_path() / "ccscan-det-b";
+    fs::remove_all(a);
+    fs::remove_all(b);
+    std::string formats = " --format json,sarif,html,text,junit,markdown,csv,github -q --fail-on none --output ";
+    REQUIRE(run_ccscan("scan " + target + formats + a.string() + "/ --jobs 1").code == 0);
+    REQUIRE(run_ccscan("scan " + target + formats + b.string() + "/ --jobs 2").code == 0);
+    int compared = 0;
+    for (const auto& entry : fs::directory_iterator(a)) {
+        auto read = [](const fs::path& p) {
+            std::ifstream in(p, std::ios::binary);
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        };
+        INFO(entry.path().filename().string());
+        CHECK(read(entry.path()) == read(b / entry.path().filename()));
+        ++compared;
+    }
+    CHECK(compared == 8);
+}

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "../analyzers/flow/flow_test_util.h"
+#include "reporters/graph_renderer.h"
+
+using namespace ccscan;
+
+namespace {
+
+std::string render(const analyzers::ParsedFile& p, reporters::GraphFormat f) {
+    std::vector<const analyzers::FlowGraph*> graphs;
+    for (const auto& g : p.flows) graphs.push_back(&g);
+    return reporters::render_graphs(graphs, f, rules::Policy{});
+}
+
+}  // namespace
+
+TEST_CASE("graph JSON: nodes with kind, sensitivity, location and state; edges with conditions", "[flow][graph]") {
+    auto p = test::build_fixture("connect/pay_by_phone.json", "amazon-connect-flow");
+    auto j = nlohmann::json::parse(render(p, reporters::GraphFormat::json));
+    REQUIRE(j["nodes"].size() == 9);
+    const auto& card = j["nodes"][4];
+    CHECK(card["id"] == "card-number");
+    CHECK(card["kind"] == "collect_input");
+    CHECK(card["sensitivity"] == "pan");
+    CHECK(card["location"]["path"] == "connect/pay_by_phone.json");
+    CHECK(card["location"]["line"] == 37);
+    CHECK(card["state"]["recording"] == nlohmann::json::array({"on"}));
+    CHECK(card["state"]["notice"] == nlohmann::json::array({"no"}));
+    CHECK(j["nodes"][0]["entry"] == true);
+    bool dtmf = false;
+    for (const auto& e : j["edges"]) {
+        if (e["from"] == "menu" && e["to"] == "card-number" && e["condition"] == "dtmf:1") dtmf = true;
+    }
+    CHECK(dtmf);
+}
+
+TEST_CASE("graph dot and mermaid: one cluster per flow, labels escaped, transfers dashed", "[flow][graph]") {
+    analyzers::ParsedFile both;
+    auto a = test::build_fixture("connect/pay_secure.json", "amazon-connect-flow");
+    auto b = test::build_fixture("connect/take_payment.json", "amazon-connect-flow");
+    for (auto& g : a.flows) both.flows.push_back(g);
+    for (auto& g : b.flows) both.flows.push_back(g);
+    std::string dot = render(both, reporters::GraphFormat::dot);
+    CHECK(dot.rfind("digraph flows {", 0) == 0);
+    CHECK(dot.find("subgraph cluster_0") != std::string::npos);
+    CHECK(dot.find("subgraph cluster_1") != std::string::npos);
+    CHECK(dot.find("[label=\"transfer\", style=dashed]") != std::string::npos);
+    CHECK(dot.find("[label=\"dtmf:1\"]") != std::string::npos);
+    CHECK(dot.find("recording=on") != std::string::npos);
+    std::string mm = render(both, reporters::GraphFormat::mermaid);
+    CHECK(mm.rfind("flowchart TD\n", 0) == 0);
+    CHECK(mm.find(" -.->|\"transfer\"|") != std::string::npos);
+    CHECK(mm.find("subgraph g1 [\"take_payment\"]") != std::string::npos);
+    analyzers::FlowGraph g;
+    g.name = "q";
+    g.nodes.push_back({"x", "t", analyzers::FlowKind::prompt, "say \"hi\" <now>", {}, {}, {}, analyzers::Sensitivity::none, {}});
+    std::string esc = reporters::render_graphs({&g}, reporters::GraphFormat::mermaid, rules::Policy{});
+    CHECK(esc.find("say #quot;hi#quot; #lt;now#gt;") != std::string::npos);
+    std::string escdot = reporters::render_graphs({&g}, reporters::GraphFormat::dot, rules::Policy{});
+    CHECK(escdot.find("say \\\"hi\\\" <now>") != std::string::npos);
+}
+
+TEST_CASE("graph format names", "[flow][graph]") {
+    reporters::GraphFormat f;
+    CHECK(reporters::parse_graph_format("mermaid", f));
+    CHECK(f == reporters::GraphFormat::mermaid);
+    CHECK_FALSE(reporters::parse_graph_format("svg", f));
+}
