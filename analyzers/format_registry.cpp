@@ -61,6 +61,7 @@ std::string_view syntax_for(std::string_view format, std::string_view bytes) {
     const FormatInfo* info = find_format(format);
     if (!info) return "text";
     if ((format == "cloudformation" || format == "amazon-lex") && !looks_like_json(bytes)) return "yaml";
+    if (format == "terraform" && looks_like_json(bytes)) return "json";  // .tf.json
     return info->syntax;
 }
 

@@ -71,8 +71,25 @@ std::string sniff_json(std::string_view h) {
 std::string sniff_yaml(std::string_view h) {
     static const RE2 k_archy("(?m)^(inboundCall|inqueueCall|outboundCall|secureCall|inboundChat|inboundEmail|inboundShortMessage|commonModule|bot|digitalBot|workflow|voicemail|voiceSurvey|inboundMessage)\\s*:");
     static const RE2 k_cfn("(?m)^AWSTemplateFormatVersion\\s*:|(?m)^\\s+Type\\s*:\\s*['\"]?AWS::");
-    if (matches(h, k_archy) && (has(h, "startUpRef") || has(h, "name:") || has(h, "menus:") || has(h, "tasks:"))) return "genesys-archy";
-    if (matches(h, k_cfn) && has(h, "Resources:")) return "cloudformation";
+    static const RE2 k_cfn_only("(?m)^AWSTemplateFormatVersion\\s*:|(?m)^Transform\\s*:\\s*['\"]?AWS::Serverless");
+    // Archy: the flow type is the document's first top-level key (not any key named `bot:`).
+    static const RE2 k_first_key("(?m)^([A-Za-z_][\\w]*)\\s*:");
+    std::string first;
+    std::string_view body = h;
+    while (!body.empty()) {  // skip comments, directives and `---` before the first key
+        std::size_t nl = body.find('\n');
+        std::string_view line = body.substr(0, nl);
+        if (!line.empty() && line[0] != '#' && line[0] != '%' && line.substr(0, 3) != "---" &&
+            !std::isspace(static_cast<unsigned char>(line[0]))) {
+            break;
+        }
+        body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+    }
+    if (RE2::PartialMatch(body.substr(0, body.find('\n')), k_first_key, &first) &&
+        RE2::FullMatch(first + ":", k_archy)) {
+        return "genesys-archy";
+    }
+    if (matches(h, k_cfn_only) || (matches(h, k_cfn) && has(h, "Resources:"))) return "cloudformation";
     return "yaml";
 }
 
@@ -95,7 +112,8 @@ std::string sniff_xml(std::string_view h) {
             if (n == "response") return "twiml";
             if (n == "document" && has(h, "freeswitch")) return "freeswitch-xml";
             if ((n == "include" || n == "context" || n == "section" || n == "profile" || n == "configuration") &&
-                (has(h, "<extension") || has(h, "application=") || has(h, "<param name=") || has(h, "<gateway"))) {
+                (has(h, "<extension") || has(h, "application=") || has(h, "<param name=") || has(h, "<gateway") ||
+                 has(h, "X-PRE-PROCESS") || (n == "configuration" && has(h, ".conf\"")))) {
                 return "freeswitch-xml";
             }
             return "xml";
@@ -164,9 +182,14 @@ Detection sniff_format(std::string_view path, std::string_view bytes) {
     if (ends_with(name, ".tf.json")) return {"terraform", false, ""};
     if (std::string f = by_extension(name); !f.empty()) {
         if (f == "php" && has(h, "<vxml")) return {"voicexml", false, ""};
+        if (f == "php") {  // PHP that serves TwiML/CCXML: the first element decides
+            std::string x = sniff_xml(h);
+            if (x == "twiml" || x == "ccxml") return {x, false, ""};
+        }
         return {f, false, ""};
     }
-    if (ends_with(name, ".json") || ends_with(name, ".ncco") || ((name.find('.') == std::string::npos) && looks_like_json(h))) {
+    const bool no_hint = name.find('.') == std::string::npos || ends_with(name, ".txt");
+    if (ends_with(name, ".json") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
         std::string f = sniff_json(h);
         if (f == "terraform-json") return {"terraform", false, ""};
         return {f, false, ""};
@@ -199,7 +222,9 @@ Detection sniff_format(std::string_view path, std::string_view bytes) {
             std::string f = sniff_conf(h);
             if (!f.empty()) return {f, false, ""};
             if (skip_space(h).substr(0, 1) == "<") return {sniff_xml(h), false, ""};
-            return {"ini", false, ""};
+            // nginx/apache/systemd-style files are not INI: no `[section]` and no `key = value` line.
+            static const RE2 k_ini_line("(?m)^\\s*(\\[[^\\]\"{},]+\\]|[\\w.-]+\\s*=)");
+            return {ends_with(name, ".ini") || matches(h, k_ini_line) ? "ini" : "text", false, ""};
         }
     }
     // No useful extension: content decides.

@@ -162,37 +162,4 @@ Result<Document> parse_ini(std::string_view text, const std::string& path, const
     return doc;
 }
 
-Result<Document> parse_properties(std::string_view text, const std::string& path, const ParseLimits& limits) {
-    if (text.size() > limits.max_bytes) return make_diagnostic("limit-size", path, {}, "file larger than " + std::to_string(limits.max_bytes) + " bytes");
-    Document doc;
-    doc.format = "properties";
-    doc.root.kind = NodeKind::object;
-    std::uint32_t last_line = 1;
-    for_each_line(text, [&](const Line& line) {
-        last_line = line.number;
-        std::size_t left = 0;
-        std::string_view t = trim(line.text, &left);
-        if (t.empty() || t.front() == '#' || t.front() == '!') return;
-        std::size_t sep = t.find_first_of("=:");
-        std::size_t ws = t.find_first_of(" \t");
-        if (sep == std::string_view::npos || (ws != std::string_view::npos && ws < sep && trim(t.substr(ws, sep - ws)).size())) sep = ws;
-        Node n;
-        n.kind = NodeKind::scalar;
-        std::string_view key = sep == std::string_view::npos ? t : trim(t.substr(0, sep));
-        n.key = std::string(key);
-        n.key_span = span_of(line.number, left, key.size());
-        if (sep != std::string_view::npos) {
-            std::size_t vleft = 0;
-            std::string_view v = trim(t.substr(sep + 1), &vleft);
-            n.value = std::string(v);
-            n.span = span_of(line.number, left + sep + 1 + vleft, v.size());
-        } else {
-            n.span = n.key_span;
-        }
-        doc.root.children.push_back(std::move(n));
-    });
-    doc.root.span = {{1, 1}, {last_line, 1}};
-    return doc;
-}
-
 }  // namespace ccscan::analyzers
