@@ -28,14 +28,18 @@ std::string_view type_of(TSNode n) { return ts_node_type(n); }
 Position position(TSPoint p) { return {p.row + 1, p.column + 1}; }
 Span span_of(TSNode n) { return {position(ts_node_start_point(n)), position(ts_node_end_point(n))}; }
 
+// Named children, comments left out. A cursor walk: indexed access is linear per call in
+// tree-sitter, which made bodies with many blocks quadratic.
 std::vector<TSNode> named_children(TSNode n) {
     std::vector<TSNode> out;
-    std::uint32_t count = ts_node_named_child_count(n);
-    out.reserve(count);
-    for (std::uint32_t i = 0; i < count; ++i) {
-        TSNode c = ts_node_named_child(n, i);
-        if (type_of(c) != "comment") out.push_back(c);
+    TSTreeCursor cursor = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+        do {
+            TSNode c = ts_tree_cursor_current_node(&cursor);
+            if (ts_node_is_named(c) && type_of(c) != "comment") out.push_back(c);
+        } while (ts_tree_cursor_goto_next_sibling(&cursor));
     }
+    ts_tree_cursor_delete(&cursor);
     return out;
 }
 

@@ -1,4 +1,5 @@
 // blank_templates (declared in analyzers/xml_parser.h).
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -61,10 +62,11 @@ std::size_t tag_end(std::string_view s, std::size_t at) {
 class Closers {
 public:
     explicit Closers(std::string_view s) : m_s(s) {}
+    bool known_missing(std::string_view close) const {
+        return std::find(m_missing.begin(), m_missing.end(), close) != m_missing.end();
+    }
     std::size_t after(std::size_t from, std::string_view close) {
-        for (std::string_view missing : m_missing) {
-            if (missing == close) return std::string_view::npos;
-        }
+        if (known_missing(close)) return std::string_view::npos;
         std::size_t e = m_s.find(close, from);
         if (e != std::string_view::npos) return e + close.size();
         m_missing.push_back(close);
@@ -76,7 +78,12 @@ private:
     std::vector<std::string_view> m_missing;
 };
 
-std::size_t either(std::size_t scanned, Closers& closers, std::size_t from, std::string_view close) {
+// A windowed scan first (it understands quotes and nesting), then the plain search. Once the
+// closer is known to be missing, neither runs: an opener costs O(1) from then on.
+template <class Scan>
+std::size_t either(Scan scan, Closers& closers, std::size_t from, std::string_view close) {
+    if (closers.known_missing(close)) return std::string_view::npos;
+    std::size_t scanned = scan();
     return scanned != std::string_view::npos ? scanned : closers.after(from, close);
 }
 
@@ -90,13 +97,13 @@ std::size_t template_end(std::string_view s, std::size_t i, Closers& closers) {
         if (starts_with(s, i, "<%")) return closers.after(i + 2, "%>");
         if (starts_with(s, i, "<?php") || starts_with(s, i, "<?=")) return closers.after(i + 2, "?>");
         for (std::string_view t : k_tags) {
-            if (starts_with(s, i, t)) return either(tag_end(s, i), closers, i, ">");
+            if (starts_with(s, i, t)) return either([&] { return tag_end(s, i); }, closers, i, ">");
         }
         return std::string_view::npos;
     }
     if (c == '{' && starts_with(s, i, "{{{")) return closers.after(i + 3, "}}}");
     if (c == '{' && starts_with(s, i, "{{")) return closers.after(i + 2, "}}");
-    if ((c == '$' || c == '#') && starts_with(s, i + 1, "{")) return either(expression_end(s, i + 1), closers, i, "}");
+    if ((c == '$' || c == '#') && starts_with(s, i + 1, "{")) return either([&] { return expression_end(s, i + 1); }, closers, i, "}");
     return std::string_view::npos;
 }
 
