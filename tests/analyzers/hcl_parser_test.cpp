@@ -304,3 +304,17 @@ TEST_CASE("hcl: syntax errors name the problem with line and column", "[hcl]") {
     CHECK(secret.error().message == "HCL syntax error: unexpected string");  // never the value itself
     CHECK(secret.error().span.start == Position{2, 11});
 }
+
+TEST_CASE("hcl: blocks with the same type and labels stay separate objects under one key", "[hcl]") {
+    auto r = parse_hcl("provider \"aws\" {\n  region = \"eu-west-1\"\n}\nprovider \"aws\" {\n  alias  = \"us\"\n  region = \"us-east-1\"\n}\n",
+                       "p.tf", {});
+    REQUIRE(r.ok());
+    const Node& provider = at(r->root, {"provider"});
+    REQUIRE(provider.children.size() == 2);
+    CHECK(provider.children[0].key == "aws");
+    CHECK(provider.children[1].key == "aws");
+    CHECK(provider.children[0].get("region") == "eu-west-1");
+    CHECK(provider.children[1].get("region") == "us-east-1");
+    CHECK(provider.children[1].key_span == span(4, 10, 4, 15));
+    CHECK(provider.span == span(1, 1, 7, 2));
+}
