@@ -287,3 +287,21 @@ TEST_CASE("xml: plain XML keeps ${...} data (FreeSWITCH) and the UTF-8 BOM does 
     CHECK(pre->find("data")->span == span(2, 33, 2, 56));
     CHECK(r->root.span.start == Position{1, 4});
 }
+
+TEST_CASE("xml: error description stays linear on hostile input", "[xml][hostile]") {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<a>";
+    std::string quotes;
+    for (int i = 0; i < 100000; ++i) quotes += "<b x=\"1\">";
+    quotes += "</c>";
+    auto start = std::chrono::steady_clock::now();
+    auto r = parse_xml(deep, "deep.xml", {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "XML syntax error: unclosed element <a>: the file ends before its end tag");
+    CHECK(r.error().span.start == Position{1, 1 + 3 * 99999});
+    auto q = parse_xml(quotes, "q.xml", {});
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().message == "XML syntax error: mismatched end tag </c>; expected </b>");
+    CHECK(q.error().span.start.column == 1 + 9 * 100000);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 3.0);
+}
