@@ -3,6 +3,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -113,10 +114,24 @@ private:
             if (!moved) break;
         }
         ts_tree_cursor_delete(&cursor);
-        std::string message = ts_node_is_missing(found)
-                                  ? "HCL syntax error: missing '" + std::string(type_of(found)) + "'"
-                                  : std::string("HCL syntax error: unexpected input");
+        // A missing closer is named; any other missing token means what follows was unexpected.
+        std::string_view missing = ts_node_is_missing(found) ? type_of(found) : std::string_view();
+        bool closer = missing == "}" || missing == "]" || missing == ")" || missing == "\"";
+        std::string message = closer ? "HCL syntax error: missing '" + std::string(missing) + "'"
+                                     : "HCL syntax error: " + unexpected(ts_node_start_byte(found));
         return make_diagnostic("parse-error", m_path, span_of(found).start, message);
+    }
+
+    // What the source holds at an error: punctuation is quoted; words and strings are not (they
+    // may be values, and diagnostics never carry scanned values).
+    std::string unexpected(std::size_t byte) const {
+        std::string_view t = m_text.substr(std::min(byte, m_text.size()));
+        std::size_t i = t.find_first_not_of(" \t\r\n");
+        if (i == std::string_view::npos) return "unexpected end of input";
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c == '"' || c == '<') return "unexpected string";
+        if (std::ispunct(c)) return std::string("unexpected '") + static_cast<char>(c) + "'";
+        return "unexpected token";
     }
 
     bool body(TSNode b, Node& target, std::size_t depth, bool top) {
@@ -258,7 +273,22 @@ private:
         if (t == "template_expr") return template_value(named_children(c).at(0), out, e);
         if (t == "collection_value") return collection(named_children(c).at(0), out, depth);
         if (t == "function_call") return call(c, out, depth);
+        if (t == "operation" && negative_number(c, out)) return true;
         expression(e, out);
+        return true;
+    }
+
+    // `-5`: a number, not an expression.
+    bool negative_number(TSNode op, Node& out) const {
+        std::vector<TSNode> parts = named_children(op);
+        if (parts.size() != 1 || type_of(parts[0]) != "unary_operation") return false;
+        std::vector<TSNode> operand = named_children(parts[0]);
+        if (operand.size() != 1 || type_of(operand[0]) != "literal_value") return false;
+        std::vector<TSNode> lit = named_children(operand[0]);
+        if (lit.size() != 1 || type_of(lit[0]) != "numeric_lit" || text_of(parts[0]).substr(0, 1) != "-") return false;
+        out.kind = NodeKind::scalar;
+        out.scalar_type = ScalarType::number;
+        out.value = "-" + std::string(text_of(lit[0]));
         return true;
     }
 
@@ -294,6 +324,11 @@ private:
             out.kind = NodeKind::scalar;
             out.scalar_type = ScalarType::string;
             out.value = decode_hcl_template(m_text, tmpl);
+        } else if (t == "quoted_template") {
+            // "arn:${var.region}": an expression; its value is the template without the quotes.
+            expression(whole, out);
+            std::string_view inner = text_of(tmpl);
+            if (inner.size() >= 2 && inner.front() == '"' && inner.back() == '"') out.value = inner.substr(1, inner.size() - 2);
         } else {
             expression(whole, out);
         }

@@ -7,9 +7,12 @@
 // Attribute values: literal strings (no interpolation, escapes decoded), numbers, bools and null
 // become scalars; tuples arrays; objects objects; heredocs string scalars with their content;
 // `jsonencode(<object or tuple literal>)` the converted literal tagged "jsonencode"; anything
-// else (references, interpolations, other calls, operators) a scalar of type `expression`
-// holding its source text. Block objects carry tag "block"; every node has its span.
-// Syntax errors: a "parse-error" Diagnostic at the first ERROR/MISSING node. Never throws.
+// else (references, other calls, operators, conditionals, for-expressions) a scalar of type
+// `expression` holding its source text; an interpolated string ("arn:${var.x}") is an expression
+// whose value is the template without its outer quotes; `-5` is a number. Block objects carry
+// tag "block"; every node has its span, attributes and blocks their key_span.
+// Syntax errors: a "parse-error" Diagnostic at the first ERROR/MISSING node ("missing '}'",
+// "unexpected '='"; scanned values are never quoted in the message). Never throws.
 #pragma once
 
 #include <string>

@@ -2,7 +2,10 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace ccscan::analyzers {
 namespace {
@@ -167,6 +170,131 @@ private:
     std::size_t m_nodes = 0;
 };
 
+// A tag-stack scan of the source, run only after pugixml rejected it, to name the element a
+// mismatch or an unclosed element is about. Comments, CDATA, PIs, the DOCTYPE (with its internal
+// subset) and quoted attribute values are skipped. Linear in the text.
+class TagScan {
+public:
+    explicit TagScan(std::string_view text) : m_text(text) {}
+
+    struct Finding {
+        std::size_t at = std::string_view::npos;  // where to report
+        std::string message;
+    };
+
+    Finding run() {
+        std::size_t pos = 0;
+        while ((pos = m_text.find('<', pos)) != std::string_view::npos) {
+            std::string_view rest = m_text.substr(pos);
+            if (rest.substr(0, 4) == "<!--") pos = skip_past(pos, "-->");
+            else if (rest.substr(0, 9) == "<![CDATA[") pos = skip_past(pos, "]]>");
+            else if (rest.substr(0, 2) == "<?") pos = skip_past(pos, "?>");
+            else if (rest.substr(0, 2) == "<!") pos = doctype_end(pos);
+            else if (rest.substr(0, 2) == "</") {
+                Finding f = end_tag(pos);
+                if (f.at != std::string_view::npos) return f;
+                pos = tag_end(pos);
+            } else {
+                pos = start_tag(pos);
+            }
+        }
+        if (m_open.empty()) return {};
+        const auto& [name, at] = m_open.back();
+        return {at, "unclosed element <" + name + ">: the file ends before its end tag"};
+    }
+
+private:
+    std::size_t skip_past(std::size_t pos, std::string_view close) const {
+        std::size_t e = m_text.find(close, pos);
+        return e == std::string_view::npos ? m_text.size() : e + close.size();
+    }
+    std::size_t doctype_end(std::size_t pos) const {
+        int bracket = 0;
+        for (std::size_t i = pos + 2; i < m_text.size(); ++i) {
+            if (m_text[i] == '[') ++bracket;
+            else if (m_text[i] == ']') --bracket;
+            else if (m_text[i] == '>' && bracket <= 0) return i + 1;
+        }
+        return m_text.size();
+    }
+    std::size_t name_end(std::size_t pos) const {
+        while (pos < m_text.size() && !is_space(m_text[pos]) && m_text[pos] != '>' && m_text[pos] != '/') ++pos;
+        return pos;
+    }
+    // Offset after the '>' closing the tag at `pos`, quoted values skipped.
+    std::size_t tag_end(std::size_t pos) const {
+        char quote = 0;
+        for (std::size_t i = pos + 1; i < m_text.size(); ++i) {
+            char c = m_text[i];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i + 1;
+            }
+        }
+        return m_text.size();
+    }
+    std::size_t start_tag(std::size_t pos) {
+        std::size_t end = tag_end(pos);
+        bool self_closing = end >= 2 && m_text[end - 1] == '>' && m_text[end - 2] == '/';
+        if (!self_closing) m_open.emplace_back(std::string(m_text.substr(pos + 1, name_end(pos + 1) - pos - 1)), pos);
+        return end;
+    }
+    Finding end_tag(std::size_t pos) {
+        std::string name(m_text.substr(pos + 2, name_end(pos + 2) - pos - 2));
+        if (m_open.empty()) return {pos, "end tag </" + name + "> without an open element"};
+        if (m_open.back().first == name) {
+            m_open.pop_back();
+            return {};
+        }
+        return {pos, "mismatched end tag </" + name + ">; expected </" + m_open.back().first + ">"};
+    }
+
+    std::string_view m_text;
+    std::vector<std::pair<std::string, std::size_t>> m_open;  // name, offset of '<'
+};
+
+std::string status_text(pugi::xml_parse_status status) {
+    switch (status) {
+        case pugi::status_unrecognized_tag: return "unrecognized markup after '<'";
+        case pugi::status_bad_pi: return "malformed XML declaration or processing instruction";
+        case pugi::status_bad_comment: return "malformed comment";
+        case pugi::status_bad_cdata: return "malformed CDATA section";
+        case pugi::status_bad_doctype: return "malformed DOCTYPE";
+        case pugi::status_bad_pcdata: return "malformed text";
+        case pugi::status_bad_start_element: return "malformed start tag";
+        case pugi::status_bad_attribute: return "malformed attribute";
+        case pugi::status_bad_end_element: return "malformed end tag";
+        case pugi::status_end_element_mismatch: return "mismatched end tag";
+        case pugi::status_no_document_element: return "no root element";
+        default: return "XML could not be read";
+    }
+}
+
+Diagnostic syntax_error(std::string_view text, const std::string& path, const pugi::xml_parse_result& r) {
+    LineIndex lines(text);
+    std::size_t at = std::min(static_cast<std::size_t>(r.offset), text.size());
+    std::string message = status_text(r.status);
+    if (r.status == pugi::status_end_element_mismatch) {
+        TagScan::Finding f = TagScan(text).run();
+        if (f.at != std::string_view::npos) {
+            at = f.at;
+            message = f.message;
+        }
+    }
+    return make_diagnostic("parse-error", path, lines.position(at), "XML syntax error: " + message);
+}
+
+std::optional<pugi::xml_parse_result> load(pugi::xml_document& xml, std::string_view text) {
+    // parse_default expands only the predefined entities and character references; DTDs are
+    // skipped, so custom entities are never expanded.
+    pugi::xml_parse_result r = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (r) return std::nullopt;
+    return r;
+}
+
 }  // namespace
 
 Result<Document> parse_xml(std::string_view text, const std::string& path, const ParseLimits& limits,
@@ -180,14 +308,22 @@ Result<Document> parse_xml(std::string_view text, const std::string& path, const
         text = blanked;
     }
     pugi::xml_document xml;
-    // parse_default expands only the predefined entities and character references; DTDs are
-    // skipped, so custom entities are never expanded.
-    pugi::xml_parse_result r = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!r) {
-        LineIndex lines(text);
-        return make_diagnostic("parse-error", path, lines.position(static_cast<std::size_t>(r.offset)),
-                               std::string("XML syntax error: ") + r.description());
+    std::optional<pugi::xml_parse_result> failed = load(xml, text);
+    if (failed && !options.blank_templates) {
+        // Not well-formed as written: template markup may be the reason.
+        blanked = blank_templates(text);
+        if (blanked != text && !load(xml, blanked)) {
+            Result<Document> doc = XmlBuilder(blanked, path, limits).build(xml);
+            if (doc.ok()) {
+                Diagnostic note = make_diagnostic("xml-templates-blanked", path, Position{1, 1},
+                                                  "not well-formed XML as written; parsed with its template markup blanked");
+                note.level = DiagnosticLevel::note;
+                doc->notes.push_back(std::move(note));
+            }
+            return doc;
+        }
     }
+    if (failed) return syntax_error(text, path, *failed);
     return XmlBuilder(text, path, limits).build(xml);
 }
 

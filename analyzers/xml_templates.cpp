@@ -89,9 +89,10 @@ std::size_t either(Scan scan, Closers& closers, std::size_t from, std::string_vi
 
 // The end of a template construct starting at `i`, or npos when none starts there.
 std::size_t template_end(std::string_view s, std::size_t i, Closers& closers) {
-    static constexpr std::array<std::string_view, 14> k_tags = {"<c:", "</c:", "<fmt:", "</fmt:", "<jsp:",
-                                                               "</jsp:", "<fn:", "</fn:", "<spring:", "</spring:",
-                                                               "<form:", "</form:", "<sql:", "</sql:"};
+    // JSP/JSTL tag libraries, then FreeMarker directives (`<#if>`, `</#if>`) and macros (`<@m/>`).
+    static constexpr std::array<std::string_view, 18> k_tags = {
+        "<c:",    "</c:",    "<fmt:",  "</fmt:",  "<jsp:", "</jsp:", "<fn:", "</fn:", "<spring:",
+        "</spring:", "<form:", "</form:", "<sql:", "</sql:", "<#",   "</#",   "<@",   "</@"};
     char c = s[i];
     if (c == '<') {
         if (starts_with(s, i, "<%")) return closers.after(i + 2, "%>");

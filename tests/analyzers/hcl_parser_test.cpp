@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "analyzers/hcl_parser.h"
 
@@ -18,6 +20,14 @@ const Node& at(const Node& n, std::initializer_list<std::string_view> keys) {
         REQUIRE(cur);
     }
     return *cur;
+}
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/parsers/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 }  // namespace
@@ -63,7 +73,8 @@ TEST_CASE("hcl: blocks nest by type and labels; literals become scalars", "[hcl]
     CHECK(at(main, {"ref"}).scalar_type == ScalarType::expression);
     CHECK(at(main, {"ref"}).value == "var.x");
     CHECK(at(main, {"tpl"}).scalar_type == ScalarType::expression);
-    CHECK(at(main, {"tpl"}).value == "\"arn:${var.region}\"");
+    CHECK(at(main, {"tpl"}).value == "arn:${var.region}");
+    CHECK(at(main, {"tpl"}).span == span(7, 10, 7, 29));
     const Node& l = at(main, {"l"});
     REQUIRE(l.kind == NodeKind::array);
     REQUIRE(l.children.size() == 2);
@@ -157,7 +168,7 @@ TEST_CASE("hcl: syntax errors point at the first error node", "[hcl]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == "parse-error");
     CHECK(r.error().span.start.line == 3);
-    CHECK(r.error().message.find("HCL syntax error") == 0);
+    CHECK(r.error().message == "HCL syntax error: unexpected '='");
     auto unclosed = parse_hcl("locals {\n  a = 1\n", "bad.tf", {});
     REQUIRE_FALSE(unclosed.ok());
     CHECK(unclosed.error().code == "parse-error");
@@ -178,4 +189,132 @@ TEST_CASE("hcl: limits and hostile nesting", "[hcl][hostile]") {
     CHECK(parse_hcl("locals {\n a = 1\n b = 2\n c = 3\n}\n", "f.tf", few).error().code == "limit-nodes");
     few.max_bytes = 4;
     CHECK(parse_hcl("locals {}\n", "f.tf", few).error().code == "limit-size");
+}
+
+TEST_CASE("hcl: Amazon Connect instance, storage configs, contact flow, variables and locals", "[hcl]") {
+    auto r = parse_hcl(fixture("connect.tf"), "connect.tf", {});
+    REQUIRE(r.ok());
+    const Node& root = r->root;
+    CHECK(at(root, {"provider", "aws", "region"}).value == "eu-west-1");
+
+    const Node& instance = at(root, {"resource", "aws_connect_instance", "main"});
+    const Node& logs = at(instance, {"contact_flow_logs_enabled"});
+    CHECK(logs.scalar_type == ScalarType::boolean);
+    CHECK(logs.value == "false");
+    CHECK(logs.key_span == span(11, 3, 11, 28));
+    CHECK(logs.span == span(11, 31, 11, 36));
+    const Node& alias = at(instance, {"instance_alias"});
+    CHECK(alias.scalar_type == ScalarType::expression);
+    CHECK(alias.value == "acme-payments-${var.environment}");
+    CHECK(alias.span == span(9, 31, 9, 65));
+    CHECK(at(instance, {"tags", "cost-center"}).key_span == span(14, 5, 14, 18));
+    CHECK(at(instance, {"tags", "Environment"}).scalar_type == ScalarType::expression);
+
+    const Node& configs = at(root, {"resource", "aws_connect_instance_storage_config"});
+    REQUIRE(configs.children.size() == 2);
+    const Node& enc = at(configs, {"recordings", "storage_config", "s3_config", "encryption_config"});
+    CHECK(enc.kind == NodeKind::object);
+    CHECK(enc.key_span == span(28, 7, 28, 24));
+    CHECK(at(enc, {"encryption_type"}).key_span == span(29, 9, 29, 24));
+    CHECK(at(enc, {"encryption_type"}).span == span(29, 27, 29, 32));
+    CHECK(at(enc, {"key_id"}).value == "aws_kms_key.connect.arn");
+    const Node& hours = at(configs, {"media", "storage_config", "kinesis_video_stream_config", "retention_period_hours"});
+    CHECK(hours.scalar_type == ScalarType::number);
+    CHECK(hours.value == "48");
+    CHECK(hours.key_span.start == Position{44, 7});
+
+    const Node& content = at(root, {"resource", "aws_connect_contact_flow", "payment", "content"});
+    CHECK(content.tag == "jsonencode");
+    CHECK(content.kind == NodeKind::object);
+    const Node& actions = at(content, {"Actions"});
+    REQUIRE(actions.children.size() == 2);
+    CHECK(actions.children[0].get("Type") == "GetParticipantInput");
+    const Node& store = at(actions.children[0], {"Parameters", "StoreInput"});
+    CHECK(store.value == "True");
+    CHECK(store.key_span == span(67, 11, 67, 21));
+    CHECK(store.span == span(67, 35, 67, 41));
+    CHECK(at(actions.children[0], {"Transitions", "Errors"}).kind == NodeKind::array);
+    CHECK(at(actions.children[1], {"Parameters"}).children.empty());
+
+    const Node& env = at(root, {"variable", "environment"});
+    CHECK(env.get("default") == "prod");
+    CHECK(at(env, {"type"}).scalar_type == ScalarType::expression);
+    CHECK(at(env, {"validation", "condition"}).value == "contains([\"dev\", \"prod\"], var.environment)");
+    const Node& locals = at(root, {"locals"});
+    CHECK(at(locals, {"retention_days"}).value == "var.environment == \"prod\" ? 365 : 30");
+    CHECK(at(locals, {"retention_days"}).scalar_type == ScalarType::expression);
+    CHECK(at(locals, {"queue_names"}).scalar_type == ScalarType::expression);
+    CHECK(at(locals, {"offset"}).scalar_type == ScalarType::number);
+    CHECK(at(locals, {"offset"}).value == "-5");
+    CHECK(at(locals, {"offset"}).span == span(95, 20, 95, 22));
+    CHECK(at(root, {"output", "instance_arn", "sensitive"}).value == "false");
+}
+
+TEST_CASE("hcl: Genesys Cloud routing queue with repeated member blocks", "[hcl]") {
+    auto r = parse_hcl(fixture("genesys.tf"), "genesys.tf", {});
+    REQUIRE(r.ok());
+    const Node& provider = at(r->root, {"terraform", "required_providers", "genesyscloud"});
+    CHECK(provider.get("source") == "mypurecloud/genesyscloud");
+    const Node& queue = at(r->root, {"resource", "genesyscloud_routing_queue", "payments"});
+    CHECK(at(queue, {"enable_transcription"}).value == "true");
+    CHECK(at(queue, {"acw_timeout_ms"}).value == "300000");
+    CHECK(at(queue, {"media_settings_call", "service_level_percentage"}).value == "0.8");
+    const Node& members = at(queue, {"members"});
+    REQUIRE(members.kind == NodeKind::array);
+    REQUIRE(members.children.size() == 2);
+    CHECK(members.key_span == span(25, 3, 25, 10));
+    CHECK(members.span.start == Position{25, 3});
+    CHECK(members.children[1].span.start == Position{29, 3});
+    CHECK(at(members.children[1], {"ring_num"}).value == "2");
+    CHECK(at(members.children[1], {"ring_num"}).key_span == span(31, 5, 31, 13));
+    CHECK(at(queue, {"wrapup_codes"}).kind == NodeKind::array);
+    CHECK(at(r->root, {"module", "ivr", "source"}).value == "./modules/ivr");
+}
+
+TEST_CASE("hcl: Twilio Studio flow definition from an indented heredoc", "[hcl]") {
+    auto r = parse_hcl(fixture("twilio.tf"), "twilio.tf", {});
+    REQUIRE(r.ok());
+    const Node& flow = at(r->root, {"resource", "twilio_studio_flows_v2", "payments_ivr"});
+    CHECK(flow.get("status") == "published");
+    const Node& definition = at(flow, {"definition"});
+    CHECK(definition.scalar_type == ScalarType::string);
+    CHECK(definition.tag == "heredoc");
+    CHECK(definition.span.start == Position{5, 20});
+    CHECK(definition.span.end.line == 17);
+    CHECK(definition.value.rfind("{\n  \"description\": \"Payments IVR\",\n", 0) == 0);
+    CHECK(definition.value.find("\"type\": \"capture-payments\"") != std::string::npos);
+    CHECK(definition.value.substr(definition.value.size() - 2) == "}\n");
+}
+
+TEST_CASE("hcl: syntax errors name the problem with line and column", "[hcl]") {
+    auto r = parse_hcl("resource \"aws_connect_instance\" \"main\" {\n  inbound_calls_enabled = true\n  tags = { a = }\n}\n", "e.tf", {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "parse-error");
+    CHECK(r.error().span.start == Position{3, 12});
+    CHECK(r.error().message == "HCL syntax error: unexpected token");
+    auto missing = parse_hcl("locals {\n  a = [1, 2\n}\n", "m.tf", {});
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "HCL syntax error: missing ']'");
+    CHECK(missing.error().span.start == Position{3, 1});
+    auto eof = parse_hcl("resource \"a\" \"b\" {\n  x = \"unterminated\n}\n", "u.tf", {});
+    REQUIRE_FALSE(eof.ok());
+    CHECK(eof.error().to_string() == "u.tf:4:1: HCL syntax error: unexpected end of input");
+    auto secret = parse_hcl("locals {\n  token = \"sk_live_made_up_value\" \"x\"\n}\n", "s.tf", {});
+    REQUIRE_FALSE(secret.ok());
+    CHECK(secret.error().message == "HCL syntax error: unexpected string");  // never the value itself
+    CHECK(secret.error().span.start == Position{2, 11});
+}
+
+TEST_CASE("hcl: blocks with the same type and labels stay separate objects under one key", "[hcl]") {
+    auto r = parse_hcl("provider \"aws\" {\n  region = \"eu-west-1\"\n}\nprovider \"aws\" {\n  alias  = \"us\"\n  region = \"us-east-1\"\n}\n",
+                       "p.tf", {});
+    REQUIRE(r.ok());
+    const Node& provider = at(r->root, {"provider"});
+    REQUIRE(provider.children.size() == 2);
+    CHECK(provider.children[0].key == "aws");
+    CHECK(provider.children[1].key == "aws");
+    CHECK(provider.children[0].get("region") == "eu-west-1");
+    CHECK(provider.children[1].get("region") == "us-east-1");
+    CHECK(provider.children[1].key_span == span(4, 10, 4, 15));
+    CHECK(provider.span == span(1, 1, 7, 2));
 }

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "analyzers/xml_parser.h"
 
@@ -78,9 +81,43 @@ TEST_CASE("xml: syntax errors carry line and column", "[xml]") {
     CHECK(r.error().code == "parse-error");
     CHECK(r.error().span.start.line == 3);
     CHECK(r.error().message.find("XML syntax error") != std::string::npos);
+    CHECK(r.error().span.start.column == 1);
+    CHECK(r.error().message == "XML syntax error: mismatched end tag </a>; expected </b>");
     auto empty = parse_xml("<!-- nothing -->", "e.xml", {});
     REQUIRE_FALSE(empty.ok());
-    CHECK(empty.error().message.find("XML syntax error") == 0);
+    CHECK(empty.error().message == "XML syntax error: no root element");
+}
+
+TEST_CASE("xml: unclosed elements are reported at their start tag", "[xml]") {
+    // The end tag inside the comment, the quoted '>' and the CDATA must not confuse the scan.
+    const std::string text =
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE vxml [ <!ENTITY x \"y\"> ]>\n"
+        "<vxml>\n"
+        "  <form id=\"a>b\">\n"
+        "    <!-- </form> -->\n"
+        "    <block><![CDATA[</block>]]></block>\n"
+        "    <field name=\"pin\">\n"
+        "  </form>\n";
+    auto r = parse_xml(text, "u.vxml", {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "parse-error");
+    CHECK(r.error().message == "XML syntax error: mismatched end tag </form>; expected </field>");
+    CHECK(r.error().span.start == Position{8, 3});
+
+    auto eof = parse_xml("<vxml>\n  <form id=\"a\">\n    <block/>\n", "u.vxml", {});
+    REQUIRE_FALSE(eof.ok());
+    CHECK(eof.error().message == "XML syntax error: unclosed element <form>: the file ends before its end tag");
+    CHECK(eof.error().span.start == Position{2, 3});
+
+    auto extra = parse_xml("<a/>\n</b>\n", "x.xml", {});
+    REQUIRE_FALSE(extra.ok());
+    CHECK(extra.error().span.start.line == 2);
+
+    auto attr = parse_xml("<a>\n  <b x=\"1\" y=2/>\n</a>", "x.xml", {});
+    REQUIRE_FALSE(attr.ok());
+    CHECK(attr.error().message == "XML syntax error: malformed attribute");
+    CHECK(attr.error().span.start.line == 2);
 }
 
 TEST_CASE("xml: custom entities are never expanded (billion laughs)", "[xml][hostile]") {
@@ -138,7 +175,11 @@ TEST_CASE("xml: template markup is blanked with offsets kept", "[xml]") {
     CHECK(blanked.find("${") == std::string::npos);
     CHECK(std::count(blanked.begin(), blanked.end(), '\n') == std::count(jsp.begin(), jsp.end(), '\n'));
 
-    CHECK_FALSE(parse_xml(jsp, "menu.jsp", {}).ok());  // not XML until blanked
+    auto retried = parse_xml(jsp, "menu.vxml", {});  // not XML as written: retried blanked, with a note
+    REQUIRE(retried.ok());
+    REQUIRE(retried->notes.size() == 1);
+    CHECK(retried->notes[0].code == "xml-templates-blanked");
+    CHECK(retried->root.find("form")->span.start == Position{5, 3});
     XmlOptions options;
     options.blank_templates = true;
     auto r = parse_xml(jsp, "menu.jsp", {}, options);
@@ -164,5 +205,103 @@ TEST_CASE("xml: unterminated template markup stays linear", "[xml][hostile]") {
     CHECK(out.size() == hostile.size());
     std::string out2 = blank_templates(closed_late);
     CHECK(out2.find_first_not_of(' ') == closed_late.size() - 1);  // all blanked up to the final '>' 
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 3.0);
+}
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/parsers/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("xml: a JSP-generated VoiceXML payment form", "[xml]") {
+    const std::string text = fixture("payment.vxml.jsp");
+    XmlOptions options;
+    options.blank_templates = true;
+    auto r = parse_xml(text, "payment.vxml.jsp", {}, options);
+    REQUIRE(r.ok());
+    CHECK(r->notes.empty());
+    const Node& vxml = r->root;
+    CHECK(vxml.key == "vxml");
+    CHECK(vxml.span == span(4, 1, 20, 8));
+    const Node* lang = vxml.find("xml:lang");
+    REQUIRE(lang);
+    CHECK(lang->key_span == span(5, 7, 5, 15));
+    CHECK(lang->value == "en-US");
+    const Node* var = vxml.find("var");
+    REQUIRE(var);
+    CHECK(var->get("expr").find("sessionScope") == std::string_view::npos);  // blanked
+    const Node* form = vxml.find("form");
+    REQUIRE(form);
+    CHECK(form->span == span(7, 3, 19, 10));
+    // The <c:if> wrapper is gone; its content stays in the form, in order.
+    REQUIRE(form->children.size() == 4);
+    CHECK(form->children[1].key == "block");
+    // Text pieces are trimmed and joined, not re-spaced inside: the blanked Mustache stays blank.
+    CHECK(form->children[1].find("prompt")->value == "Welcome back," + std::string(23, ' ') + ".");
+    const Node* field = form->find("field");
+    REQUIRE(field);
+    CHECK(field->get("name") == "card_number");
+    CHECK(field->find("type")->span == span(11, 36, 11, 70));
+    CHECK(field->find("prompt")->value == "Please enter your card number, followed by the pound key.");
+    CHECK(field->find("property")->span == span(13, 7, 13, 49));
+    const Node* submit = form->children[3].find("submit");
+    REQUIRE(submit);
+    CHECK(submit->get("namelist") == "card_number");
+    CHECK(submit->find("next")->span == span(17, 20, 17, 57));
+}
+
+TEST_CASE("xml: FreeMarker directives in TwiML are blanked", "[xml]") {
+    const std::string text = fixture("voice.ftl.xml");
+    auto plain = parse_xml(text, "voice.ftl.xml", {});  // `<#if>` is not XML: retried blanked
+    REQUIRE(plain.ok());
+    REQUIRE(plain->notes.size() == 1);
+    const Node& response = plain->root;
+    REQUIRE(response.children.size() == 3);
+    CHECK(response.children[0].key == "Say");
+    CHECK(response.children[0].value == "Hello again");
+    CHECK(response.children[1].value == "Welcome");
+    const Node& gather = response.children[2];
+    CHECK(gather.key == "Gather");
+    CHECK(gather.span == span(8, 3, 10, 12));
+    CHECK(gather.get("numDigits") == "16");
+    CHECK(gather.find("Say")->value == "Enter your card number");
+    std::string blanked = blank_templates("<#list a as b>x</#list><@m a=\"1\"/>");
+    CHECK(blanked == std::string(14, ' ') + "x" + std::string(8, ' ') + std::string(11, ' '));
+}
+
+TEST_CASE("xml: plain XML keeps ${...} data (FreeSWITCH) and the UTF-8 BOM does not shift columns", "[xml]") {
+    auto r = parse_xml("\xEF\xBB\xBF<include>\n  <X-PRE-PROCESS cmd=\"set\" data=\"domain=${local_ip_v4}\"/>\n</include>\n",
+                       "vars.xml", {});
+    REQUIRE(r.ok());
+    CHECK(r->notes.empty());
+    const Node* pre = r->root.find("X-PRE-PROCESS");
+    REQUIRE(pre);
+    CHECK(pre->get("data") == "domain=${local_ip_v4}");
+    CHECK(pre->find("data")->span == span(2, 33, 2, 56));
+    CHECK(r->root.span.start == Position{1, 4});
+}
+
+TEST_CASE("xml: error description stays linear on hostile input", "[xml][hostile]") {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<a>";
+    std::string quotes;
+    for (int i = 0; i < 100000; ++i) quotes += "<b x=\"1\">";
+    quotes += "</c>";
+    auto start = std::chrono::steady_clock::now();
+    auto r = parse_xml(deep, "deep.xml", {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "XML syntax error: unclosed element <a>: the file ends before its end tag");
+    CHECK(r.error().span.start == Position{1, 1 + 3 * 99999});
+    auto q = parse_xml(quotes, "q.xml", {});
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().message == "XML syntax error: mismatched end tag </c>; expected </b>");
+    CHECK(q.error().span.start.column == 1 + 9 * 100000);
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 3.0);
 }
