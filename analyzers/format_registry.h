@@ -3,6 +3,8 @@
 // into a ParsedFile. The same table drives `ccscan formats`, rule selectors and reports.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,9 @@ struct AnalyzeOptions {
     bool want_flows = true;
     bool want_syntax = true;
     std::vector<std::string> extra_sensitive_words;  // "pan:cardnum" (policy.sensitive_words)
+    // When the file's time budget runs out: code parsing stops there (a parse that needs longer
+    // is cancelled and reported as limit-time). Default: no deadline beyond the parser's own.
+    std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 // Parses the file as `format` and builds what the options ask for. Never throws; a parse

@@ -3,6 +3,8 @@
 #include "analyzers/code/code_parser.h"
 #include "analyzers/code/languages.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -63,7 +65,12 @@ void build_artifacts(const InputFile& file, ParsedFile& parsed, const AnalyzeOpt
         build_flows(file, parsed, lex);
     }
     if (options.want_syntax && code::language_for(parsed.format)) {
-        parsed.syntax = parse_code(file, parsed.format, parsed.notes);
+        auto timeout = k_default_parse_timeout;
+        if (options.deadline) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*options.deadline - std::chrono::steady_clock::now());
+            timeout = std::clamp(left, std::chrono::milliseconds(1), timeout);
+        }
+        parsed.syntax = parse_code(file, parsed.format, parsed.notes, timeout);
     }
 }
 

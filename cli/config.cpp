@@ -76,7 +76,7 @@ analyzers::Result<Config> load_config(const std::string& path) {
     rules::PackContext ctx{path};
     const Node& root = doc->root;
     if (root.kind == NodeKind::scalar && root.scalar_type == analyzers::ScalarType::null) return cfg;  // empty file
-    if (auto e = rules::check_keys(ctx, root, {"packs", "format", "output", "fail-on", "exclude", "max-file-size", "jobs",
+    if (auto e = rules::check_keys(ctx, root, {"packs", "format", "output", "fail-on", "exclude", "max-file-size", "file-timeout", "jobs",
                                                "baseline", "organisation", "assessment", "policy", "waivers", "redaction"},
                                    "config")) {
         return *e;
@@ -89,6 +89,7 @@ analyzers::Result<Config> load_config(const std::string& path) {
     cfg.exclude = r.strings(root, "exclude");
     cfg.baseline = r.string(root, "baseline");
     if (auto v = r.number(root, "max-file-size")) cfg.max_file_size = static_cast<std::uint64_t>(*v);
+    if (auto v = r.number(root, "file-timeout")) cfg.file_timeout = *v;
     if (auto v = r.number(root, "jobs")) cfg.jobs = static_cast<unsigned>(*v);
     cfg.organisation = r.string(root, "organisation").value_or("");
     cfg.assessment = r.string(root, "assessment").value_or("");

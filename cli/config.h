@@ -35,6 +35,7 @@ struct Config {
     std::optional<std::string> fail_on;
     std::optional<std::vector<std::string>> exclude;
     std::optional<std::uint64_t> max_file_size;
+    std::optional<double> file_timeout;  // seconds
     std::optional<unsigned> jobs;
     std::optional<std::string> baseline;
     std::string organisation;

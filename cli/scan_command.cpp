@@ -32,6 +32,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr double k_default_file_timeout_s = 30;
+
 std::string today_utc() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
@@ -137,6 +139,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     if (req.exclude.empty() && cfg.exclude) req.exclude = *cfg.exclude;
     if (!req.max_file_size) req.max_file_size = cfg.max_file_size.value_or(10u * 1024u * 1024u);
     if (!req.jobs) req.jobs = cfg.jobs.value_or(0);
+    if (req.file_timeout < 0) req.file_timeout = cfg.file_timeout.value_or(k_default_file_timeout_s);
     if (req.baseline.empty() && cfg.baseline) req.baseline = *cfg.baseline;
     if (!cfg.fingerprint_key.empty()) rules::set_fingerprint_key(cfg.fingerprint_key);
     else if (const char* k = std::getenv("CCSCAN_FINGERPRINT_KEY"); k && *k) rules::set_fingerprint_key(k);
@@ -171,6 +174,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
+    sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
@@ -228,6 +232,9 @@ void setup_scan_command(CLI::App& sub, Run& run) {
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}));
     sub.add_option("--exclude", req->exclude, "Glob of paths not to scan; repeatable")->allow_extra_args(false);
     sub.add_option("--max-file-size", req->max_file_size, "Skip files larger than this many bytes (default: 10485760)");
+    sub.add_option("--file-timeout", req->file_timeout,
+                   "Per-file time budget in seconds; a file that exceeds it is reported as failed (default: 30; 0: none)")
+        ->check(CLI::NonNegativeNumber);
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)");
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
     sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");

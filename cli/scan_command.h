@@ -24,6 +24,7 @@ struct ScanRequest {
     std::string fail_on;
     std::vector<std::string> exclude;
     std::uint64_t max_file_size = 0;
+    double file_timeout = -1;  // seconds; <0: from the config or the default
     unsigned jobs = 0;
     bool quiet = false;
     bool no_progress = false;

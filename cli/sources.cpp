@@ -18,20 +18,31 @@ using analyzers::Result;
 
 namespace {
 
-rules::FileSource worktree_source(const analyzers::DiscoveredFile& d) {
+// Reads what the file holds when its worker gets to it, never more than the size cap: a file
+// that grew past the cap after discovery (a log being written during the scan) fails with a
+// reason instead of being read whole.
+rules::FileSource worktree_source(const analyzers::DiscoveredFile& d, std::uint64_t max_size) {
     rules::FileSource s;
     s.path = d.path;
     s.abs_path = d.abs_path;
     s.size = d.size;
     s.skip_reason = d.skip_reason;
     std::string abs = d.abs_path;
-    s.load = [abs]() -> Result<std::string> {
+    s.load = [abs, max_size, expected = d.size]() -> Result<std::string> {
         std::ifstream in(abs, std::ios::binary);
         if (!in) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: cannot open file");
-        std::ostringstream ss;
-        ss << in.rdbuf();
+        std::string bytes;
+        bytes.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, max_size)));
+        char buf[1 << 16];
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+            bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+            if (bytes.size() > max_size) {
+                return analyzers::make_diagnostic("limit-size", "", {}, "file grew beyond the size cap (" + std::to_string(max_size) +
+                                                                            " bytes) during the scan; not scanned");
+            }
+        }
         if (in.bad()) return analyzers::make_diagnostic("io-error", "", {}, "unreadable: read error");
-        return ss.str();
+        return bytes;
     };
     return s;
 }
@@ -56,7 +67,7 @@ Result<SourcePlan> from_disk(const ScanRequest& req, std::vector<analyzers::Diag
             } else if (target_is_file) {
                 d.path = fs::path(target).filename().generic_string();
             }
-            plan.sources.push_back(worktree_source(d));
+            plan.sources.push_back(worktree_source(d, req.max_file_size));
         }
     }
     return plan;

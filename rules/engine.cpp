@@ -94,6 +94,9 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     ao.want_flows = any_flow_rules;
     ao.want_syntax = want_syntax;
     ao.extra_sensitive_words = options.policy.list("sensitive_words");
+    std::optional<clock::time_point> deadline;
+    if (options.file_timeout.count() > 0) deadline = t0 + options.file_timeout;
+    ao.deadline = deadline;
     auto t1 = clock::now();
     analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
     out.parse_s = seconds_since(t1);
@@ -110,13 +113,23 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         out.diagnostics.push_back(*parsed.failure);
     }
     FileContext ctx{file, parsed, options.policy};
-    for (const Rule* r : per_file) {
+    auto out_of_time = [&](const std::string& during) {
+        if (!deadline || clock::now() < *deadline) return false;
+        out.entry.status = FileStatus::failed;
+        out.entry.reason = "time budget of " + std::to_string(options.file_timeout.count()) + " ms exceeded " + during;
+        out.diagnostics.push_back(analyzers::make_diagnostic("limit-time", file.path, {}, out.entry.reason));
+        return true;
+    };
+    bool timed_out = out_of_time("while parsing");
+    for (std::size_t i = 0; i < per_file.size() && !timed_out; ++i) {
+        const Rule* r = per_file[i];
         // A file that failed to parse still gets rules that need only its text (content rules).
         if (parsed.failure && (r->matcher->needs_document() || r->matcher->needs_syntax() || r->matcher->needs_flows())) continue;
         out.applicable_rules.push_back(r->id);
         std::size_t before = out.findings.size();
         r->matcher->match_file(*r, ctx, out.findings);
-        for (std::size_t i = before; i < out.findings.size(); ++i) finish_finding(out.findings[i], *r, det.format, file.git);
+        for (std::size_t k = before; k < out.findings.size(); ++k) finish_finding(out.findings[k], *r, det.format, file.git);
+        if (i + 1 < per_file.size()) timed_out = out_of_time("after rule " + r->id + "; " + std::to_string(per_file.size() - i - 1) + " rule(s) not run");
     }
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());

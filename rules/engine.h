@@ -6,6 +6,7 @@
 // scanned, skipped (with a reason) or failed (with a diagnostic).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -39,6 +40,10 @@ struct ScanOptions {
     unsigned jobs = 0;  // 0: one per core
     analyzers::ParseLimits limits;
     Policy policy;
+    // Per-file time budget: checked between the phases of a file and between its rules, and
+    // code parsing is cancelled at it. A file that runs out is failed with a `limit-time`
+    // diagnostic (what it had found so far is kept). Zero: no budget.
+    std::chrono::milliseconds file_timeout{0};
     // Called after each file (from worker threads; must be thread-safe) for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

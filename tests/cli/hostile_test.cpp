@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -59,4 +61,107 @@ TEST_CASE("hostile inputs become diagnostics and the scan completes", "[e2e][hos
     CHECK(r.text.find("limit-depth") != std::string::npos);
     CHECK(r.text.find("\"odd name with spaces.json\"") != std::string::npos);
     CHECK(r.text.find("root:x:0:0") == std::string::npos);  // never read through a link out of the root
+}
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// The inventory entry of `path` in a JSON report (the object text up to the next entry).
+std::string inventory_entry(const std::string& json, const std::string& path) {
+    std::size_t at = json.find("\"path\": \"" + path + "\"", json.find("\"inventory\""));
+    if (at == std::string::npos) return {};
+    return json.substr(at, json.find('}', at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("a 1 GB file is skipped by the size cap without being read", "[e2e][hostile]") {
+    fs::path dir = fresh_dir("ccscan-hostile-huge");
+    { std::ofstream(dir / "huge.json") << "{"; }
+    fs::resize_file(dir / "huge.json", std::uintmax_t{1} << 30);  // sparse: no gigabyte written
+    std::ofstream(dir / "ok.yaml") << "a: 1\n";
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none");
+    INFO(r.text.substr(0, 3000));
+    REQUIRE(r.code == 0);
+    std::string entry = inventory_entry(r.text, "huge.json");
+    CHECK(entry.find("\"skipped\"") != std::string::npos);
+    CHECK(entry.find("too large") != std::string::npos);
+    CHECK(inventory_entry(r.text, "ok.yaml").find("\"scanned\"") != std::string::npos);
+}
+
+TEST_CASE("special files and odd names: FIFOs are never opened, names are escaped", "[e2e][hostile]") {
+    fs::path dir = fresh_dir("ccscan-hostile-names");
+    REQUIRE(mkfifo((dir / "pipe.json").c_str(), 0600) == 0);  // reading it would block forever
+    std::error_code ec;
+    fs::create_symlink(dir / "missing-target.yaml", dir / "dangling.yaml", ec);
+    std::ofstream(dir / "new\nline.yaml") << "a: 1\n";
+    std::ofstream(dir / "caf\xc3\xa9 fl\xc3\xb6w.json") << "{\"a\": 1}";
+    std::ofstream(dir / "bad\xff" "byte.yaml") << "a: 1\n";
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none");
+    INFO(r.text.substr(0, 4000));
+    REQUIRE(r.code == 0);
+    CHECK(inventory_entry(r.text, "pipe.json").find("not a regular file") != std::string::npos);
+    CHECK(inventory_entry(r.text, "new\\nline.yaml").find("\"scanned\"") != std::string::npos);
+    CHECK(inventory_entry(r.text, "caf\xc3\xa9 fl\xc3\xb6w.json").find("\"scanned\"") != std::string::npos);
+    CHECK(r.text.find("dangling.yaml") != std::string::npos);
+    // The report stays valid UTF-8 JSON even for a name that is not UTF-8.
+    CHECK(r.text.find("bad\xff") == std::string::npos);
+    CHECK(r.text.find("byte.yaml") != std::string::npos);
+}
+
+TEST_CASE("unreadable files are listed as failed and the scan goes on", "[e2e][hostile]") {
+    if (geteuid() == 0) {
+        WARN("running as root: permissions do not stop reads; covered by the FIFO and dangling-link cases");
+        return;
+    }
+    fs::path dir = fresh_dir("ccscan-hostile-perm");
+    std::ofstream(dir / "secret.yaml") << "a: 1\n";
+    fs::permissions(dir / "secret.yaml", fs::perms::none);
+    std::ofstream(dir / "ok.yaml") << "a: 1\n";
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none");
+    fs::permissions(dir / "secret.yaml", fs::perms::owner_all);
+    REQUIRE(r.code == 0);
+    CHECK(inventory_entry(r.text, "secret.yaml").find("\"failed\"") != std::string::npos);
+}
+
+TEST_CASE("a file over its time budget is failed with limit-time, the rest is scanned", "[e2e][hostile]") {
+    fs::path dir = fresh_dir("ccscan-hostile-budget");
+    {
+        // About 3 MB of Python: parsing it takes far longer than a 1 ms budget.
+        std::ofstream py(dir / "handler.py");
+        for (int i = 0; i < 60000; ++i) py << "def f" << i << "(event):\n    return event['k" << i << "']\n";
+    }
+    std::ofstream(dir / "ok.yaml") << "a: 1\n";
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none --file-timeout 0.001");
+    INFO(r.text.substr(0, 3000));
+    REQUIRE(r.code == 0);
+    std::string entry = inventory_entry(r.text, "handler.py");
+    CHECK(entry.find("\"failed\"") != std::string::npos);
+    CHECK(entry.find("time budget of 1 ms exceeded") != std::string::npos);
+    CHECK(r.text.find("limit-time") != std::string::npos);
+    CHECK(inventory_entry(r.text, "ok.yaml").find("\"scanned\"") != std::string::npos);
+    // With the default budget the same file is scanned.
+    auto normal = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none");
+    CHECK(inventory_entry(normal.text, "handler.py").find("\"scanned\"") != std::string::npos);
+}
+
+TEST_CASE("100,000 small files are all accounted for", "[e2e][hostile]") {
+    fs::path dir = fresh_dir("ccscan-hostile-many");
+    for (int d = 0; d < 100; ++d) {
+        fs::path sub = dir / ("d" + std::to_string(d));
+        fs::create_directories(sub);
+        for (int i = 0; i < 1000; ++i) std::ofstream(sub / ("f" + std::to_string(i) + ".txt")) << "note " << i << "\n";
+    }
+    auto r = run_ccscan("scan " + dir.string() + " --format json -q --fail-on none --pack pci-dss");
+    REQUIRE(r.code == 0);
+    std::size_t entries = 0;
+    for (std::size_t at = r.text.find("\"status\": \"scanned\""); at != std::string::npos; at = r.text.find("\"status\": \"scanned\"", at + 1)) ++entries;
+    CHECK(entries == 100000);
+    fs::remove_all(dir);
 }
