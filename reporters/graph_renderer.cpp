@@ -1,5 +1,7 @@
 #include "reporters/graph_renderer.h"
 
+#include "analyzers/text_mask.h"
+
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -198,12 +200,14 @@ std::string render_graphs(const std::vector<const analyzers::FlowGraph*>& graphs
                           const rules::Policy& policy) {
     ScanGraphs sg(graphs);
     States states(sg, policy);
+    // Labels already come masked from the adapters; property values (URLs, texts) do not, so the
+    // whole rendering goes through the digit-run mask once more.
     switch (format) {
-        case GraphFormat::dot: return render_dot(sg, states);
-        case GraphFormat::mermaid: return render_mermaid(sg, states);
+        case GraphFormat::dot: return analyzers::mask_digit_runs(render_dot(sg, states));
+        case GraphFormat::mermaid: return analyzers::mask_digit_runs(render_mermaid(sg, states));
         case GraphFormat::json: break;
     }
-    return render_json(sg, states);
+    return analyzers::mask_digit_runs(render_json(sg, states));
 }
 
 }  // namespace ccscan::reporters

@@ -10,6 +10,7 @@
 
 #include "analyzers/format_registry.h"
 #include "analyzers/hash.h"
+#include "analyzers/text_mask.h"
 
 namespace ccscan::rules {
 
@@ -37,6 +38,10 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
     if (f.message.empty()) f.message = rule.title;
+    // Messages quote what files say (prompt texts, URLs, attribute values): no digit run long
+    // enough to be a card number, SSN or phone number leaves the engine unmasked.
+    f.message = analyzers::mask_digit_runs(f.message);
+    for (PathStep& step : f.path) step.message = analyzers::mask_digit_runs(step.message);
     if (!f.origin && git) f.origin = git;
 }
 
@@ -216,6 +221,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                                           return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
                                       }),
                           result.findings.end());
+    for (Diagnostic& d : result.diagnostics) d.message = analyzers::mask_digit_runs(d.message);
     std::sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.path, a.span, a.code, a.message) < std::tie(b.path, b.span, b.code, b.message);
     });

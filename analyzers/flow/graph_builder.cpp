@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "analyzers/text_mask.h"
+
 namespace ccscan::analyzers::flow {
 
 GraphBuilder::GraphBuilder(std::string path, std::string platform, std::string name) {
@@ -21,6 +23,7 @@ std::uint32_t GraphBuilder::add(FlowNode node) {
         node.id += "#" + std::to_string(index);
     }
     m_ids[node.id] = index;
+    node.label = mask_digit_runs(node.label);  // labels end up in messages and graphs
     m_graph.nodes.push_back(std::move(node));
     return index;
 }

@@ -1,0 +1,63 @@
+#include "analyzers/text_mask.h"
+
+#include <vector>
+
+namespace ccscan::analyzers {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_separator(char c) { return c == ' ' || c == '-'; }
+
+// A run starting at `begin`: digits joined by single separators. Returns its end (one past the
+// last digit) and the positions of its digits.
+std::size_t scan_run(std::string_view text, std::size_t begin, std::vector<std::size_t>& digits) {
+    digits.clear();
+    std::size_t i = begin, end = begin;
+    while (i < text.size()) {
+        if (is_digit(text[i])) {
+            digits.push_back(i);
+            end = ++i;
+        } else if (is_separator(text[i]) && i + 1 < text.size() && is_digit(text[i + 1]) && !digits.empty()) {
+            ++i;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+}  // namespace
+
+bool has_maskable_digit_run(std::string_view text) {
+    std::vector<std::size_t> digits;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        i = scan_run(text, i, digits);
+        if (digits.size() >= k_masked_digit_run) return true;
+    }
+    return false;
+}
+
+std::string mask_digit_runs(std::string_view text) {
+    if (!has_maskable_digit_run(text)) return std::string(text);
+    std::string out(text);
+    std::vector<std::size_t> digits;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        i = scan_run(text, i, digits);
+        const std::size_t n = digits.size();
+        if (n < k_masked_digit_run) continue;
+        const std::size_t keep_head = n >= 13 ? 6 : 0;
+        for (std::size_t k = keep_head; k + 4 < n; ++k) out[digits[k]] = '*';
+    }
+    return out;
+}
+
+}  // namespace ccscan::analyzers
