@@ -2,6 +2,8 @@
 // passes; add one new violation and only it is reported.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
@@ -36,7 +38,7 @@ nlohmann::ordered_json unsuppressed(const std::string& report) {
 }  // namespace
 
 TEST_CASE("baseline: edits keep findings matched; a new violation fails alone", "[e2e][baseline]") {
-    fs::path repo = fs::temp_directory_path() / "ccscan-baseline-repo";
+    fs::path repo = ccscan::test::scratch_path("ccscan-baseline-repo");
     fs::remove_all(repo);
     fs::create_directories(repo / "flows");
     fs::copy_file(ccscan::test::source_dir() + "/tests/fixtures/flows/connect/pay_by_phone.json", repo / "flows" / "pay.json");

@@ -1,6 +1,8 @@
 // The commands examples/ci/* and .pre-commit-hooks.yaml run, run here with the same flags.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -21,7 +23,7 @@ std::string fixtures() { return std::string(CCSCAN_SOURCE_DIR) + "/tests/fixture
 }  // namespace
 
 TEST_CASE("ci examples: GitHub Actions and GitLab commands write their files", "[e2e][ci]") {
-    fs::path out = fs::temp_directory_path() / "ccscan-ci-example";
+    fs::path out = ccscan::test::scratch_path("ccscan-ci-example");
     fs::remove_all(out);
     std::string pack = " --pack " + fixtures() + "/packs/mini.yaml";
     int gh = sh("scan " + fixtures() + "/basic --format sarif,markdown,github --output " + out.string() +

@@ -1,6 +1,8 @@
 // Two runs on the same input give identical bytes in every format.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,8 +14,8 @@ using ccscan::test::run_ccscan;
 
 TEST_CASE("every format is byte-identical across runs and job counts", "[e2e][determinism]") {
     std::string target = ccscan::test::source_dir() + "/tests/fixtures/flows/connect";
-    fs::path a = fs::temp_directory_path() / "ccscan-det-a";
-    fs::path b = fs::temp_directory_path() / "ccscan-det-b";
+    fs::path a = ccscan::test::scratch_path("ccscan-det-a");
+    fs::path b = ccscan::test::scratch_path("ccscan-det-b");
     fs::remove_all(a);
     fs::remove_all(b);
     std::string formats = " --format json,sarif,html,text,junit,markdown,csv,github -q --fail-on none --output ";

@@ -2,6 +2,8 @@
 // rules behind each control, in text and JSON, and rejects unknown frameworks and controls.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -51,7 +53,7 @@ TEST_CASE("rules frameworks text output and filters", "[frameworks][e2e]") {
 
 TEST_CASE("rules frameworks and rules lint reject a pack naming an unknown control", "[frameworks][e2e]") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "ccscan-frameworks-test";
+    fs::path dir = ccscan::test::scratch_path("ccscan-frameworks-test");
     fs::create_directories(dir);
     fs::path pack = dir / "bad-control.yaml";
     std::ofstream(pack) << R"(pack: {id: acme, name: Acme, version: 1.0.0}

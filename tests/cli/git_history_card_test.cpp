@@ -2,6 +2,8 @@
 // commit that introduced the value and shows only a masked preview; a HEAD scan is clean.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,7 +29,7 @@ std::string rev_parse(const fs::path& repo, const std::string& rev) {
 }  // namespace
 
 TEST_CASE("git history: a deleted card number is reported at the commit that added it", "[git][content]") {
-    fs::path repo = fs::temp_directory_path() / "ccscan-git-card-history";
+    fs::path repo = ccscan::test::scratch_path("ccscan-git-card-history");
     fs::remove_all(repo);
     fs::create_directories(repo);
     std::string git = "git -C " + repo.string() + " -c user.name=Dev -c user.email=dev@example.com ";

@@ -1,6 +1,8 @@
 // Git sources end to end: a commit's tree without checkout (also bare), and --changed-since.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,7 +20,7 @@ std::string pack() { return " --pack " + ccscan::test::source_dir() + "/tests/fi
 
 // A repository whose first commit has a violation that the second commit fixes.
 fs::path make_repo() {
-    fs::path repo = fs::temp_directory_path() / "ccscan-git-repo";
+    fs::path repo = ccscan::test::scratch_path("ccscan-git-repo");
     fs::remove_all(repo);
     fs::create_directories(repo);
     std::string git = "git -C " + repo.string() + " -c user.name=t -c user.email=t@example.com ";
@@ -44,7 +46,7 @@ TEST_CASE("git: --git-ref scans a commit's tree without checking it out", "[e2e]
     CHECK(old.text.find("sip.yaml:3:12") != std::string::npos);
     CHECK(old.text.find("new.yaml") == std::string::npos);
     // A bare clone has no work tree at all.
-    fs::path bare = fs::temp_directory_path() / "ccscan-git-bare";
+    fs::path bare = ccscan::test::scratch_path("ccscan-git-bare");
     fs::remove_all(bare);
     sh("git clone -q --bare " + repo.string() + " " + bare.string());
     auto from_bare = run_ccscan("scan " + bare.string() + " --git-ref v1" + pack() + " -q --format json");

@@ -3,6 +3,8 @@
 // bench/ measures speed.)
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -17,7 +19,7 @@ namespace {
 using ccscan::test::run_ccscan;
 
 fs::path make_corpus() {
-    fs::path dir = fs::temp_directory_path() / "ccscan-hostile";
+    fs::path dir = ccscan::test::scratch_path("ccscan-hostile");
     fs::remove_all(dir);
     fs::create_directories(dir);
     // Billion laughs.
@@ -66,7 +68,7 @@ TEST_CASE("hostile inputs become diagnostics and the scan completes", "[e2e][hos
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / name;
+    fs::path dir = ccscan::test::scratch_path(name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

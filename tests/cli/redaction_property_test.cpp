@@ -7,6 +7,8 @@
 // with CCSCAN_PROPERTY_SEED to reproduce a run.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -243,7 +245,7 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
         Generator g(seed + round);
         const std::vector<Planted> values = plant_values(g);
         INFO("seed " << seed + round << " (CCSCAN_PROPERTY_SEED=" << seed << " reproduces this run)");
-        const fs::path root = fs::temp_directory_path() / "ccscan-redaction";
+        const fs::path root = ccscan::test::scratch_path("ccscan-redaction");
         fs::remove_all(root);
         const fs::path tree = root / "tree", out = root / "out";
         for (const auto& [path, text] : templates()) {

@@ -2,6 +2,8 @@
 // every format, `ccscan verify` finds no drift, and the SARIF of a real scan validates.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +30,7 @@ std::string slurp(const fs::path& p) {
 
 TEST_CASE("e2e: scan, re-render from JSON, verify", "[report][report-e2e]") {
     const std::string src = std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/e2e";
-    const fs::path dir = fs::temp_directory_path() / "ccscan-report-e2e";
+    const fs::path dir = ccscan::test::scratch_path("ccscan-report-e2e");
     fs::remove_all(dir);
     const std::string formats = "json,sarif,html,text,csv,junit,markdown,github";
     CHECK(run("scan " + src + "/basic --pack " + src + "/packs/mini.yaml --no-progress -q --format " + formats + " -o " +

@@ -1,6 +1,8 @@
 // `ccscan report` and `ccscan verify`, driven through their CLI11 setup functions.
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -72,7 +74,7 @@ rules::Report report_over(const fs::path& root) {
 }  // namespace
 
 TEST_CASE("ccscan report re-renders every format byte-identically", "[report][report-command]") {
-    const fs::path dir = fs::temp_directory_path() / "ccscan-report-command";
+    const fs::path dir = ccscan::test::scratch_path("ccscan-report-command");
     fs::remove_all(dir);
     const rules::Report report = report_over(dir / "src");
     write(dir / "results.json", reporters::render_json(report, {}));
@@ -93,7 +95,7 @@ TEST_CASE("ccscan report re-renders every format byte-identically", "[report][re
 }
 
 TEST_CASE("ccscan report: one format to stdout, --fail-on, bad input", "[report][report-command]") {
-    const fs::path dir = fs::temp_directory_path() / "ccscan-report-command-2";
+    const fs::path dir = ccscan::test::scratch_path("ccscan-report-command-2");
     fs::remove_all(dir);
     write(dir / "results.json", reporters::render_json(test::sample_report(), {}));
     auto md = run_command(&cli::setup_report_command, {"--from", (dir / "results.json").string(), "--format", "markdown", "-q"});
@@ -114,7 +116,7 @@ TEST_CASE("ccscan report: one format to stdout, --fail-on, bad input", "[report]
 }
 
 TEST_CASE("ccscan verify reports drift", "[report][verify-command]") {
-    const fs::path dir = fs::temp_directory_path() / "ccscan-verify-command";
+    const fs::path dir = ccscan::test::scratch_path("ccscan-verify-command");
     fs::remove_all(dir);
     const rules::Report report = report_over(dir / "src");
     write(dir / "results.json", reporters::render_json(report, {}));

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -16,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("ccscan-reports-" + name);
+    const fs::path dir = ccscan::test::scratch_path(("ccscan-reports-" + name));
     fs::remove_all(dir);
     return dir;
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -174,7 +176,7 @@ TEST_CASE("sarif keeps within GitHub's result limit, most severe first", "[repor
 
 TEST_CASE("sarif passes the SARIF schema and the Microsoft validator with GitHub rules", "[report][sarif][sarif-validate]") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "ccscan-sarif-validate";
+    const fs::path dir = ccscan::test::scratch_path("ccscan-sarif-validate");
     fs::create_directories(dir);
     for (bool include_suppressed : {false, true}) {
         reporters::RenderOptions options = with_sources();

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "tests/scratch.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -10,7 +12,7 @@ using namespace ccscan;
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / "ccscan-pack-tests";
+    auto dir = ccscan::test::scratch_path("ccscan-pack-tests");
     std::filesystem::create_directories(dir);
     auto p = dir / name;
     std::ofstream(p) << text;
