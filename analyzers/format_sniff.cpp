@@ -99,8 +99,20 @@ std::string sniff_xml(std::string_view h) {
     std::size_t pos = 0;
     while ((pos = h.find('<', pos)) != std::string_view::npos) {
         std::string_view rest = h.substr(pos);
-        if (rest.substr(0, 2) == "<?" || rest.substr(0, 2) == "<!" || rest.substr(0, 2) == "<%" || rest.substr(0, 3) == "<c:" ||
-            rest.substr(0, 4) == "<jsp" || rest.substr(0, 2) == "</") {
+        // Skip a whole comment, CDATA section, processing instruction or template tag: markup
+        // quoted inside them (an old `<Gather>` in a comment) is not the root.
+        std::string_view close;
+        if (rest.substr(0, 4) == "<!--") close = "-->";
+        else if (rest.substr(0, 9) == "<![CDATA[") close = "]]>";
+        else if (rest.substr(0, 2) == "<?") close = "?>";
+        else if (rest.substr(0, 2) == "<%") close = "%>";
+        if (!close.empty()) {
+            std::size_t end = h.find(close, pos + 2);
+            if (end == std::string_view::npos) break;
+            pos = end + close.size();
+            continue;
+        }
+        if (rest.substr(0, 2) == "<!" || rest.substr(0, 3) == "<c:" || rest.substr(0, 4) == "<jsp" || rest.substr(0, 2) == "</") {
             ++pos;
             continue;
         }

@@ -136,6 +136,10 @@ TEST_CASE("detect: XML platforms by root element, also inside templates", "[dete
     CHECK(detect("vars.xml", "<include>\n  <X-PRE-PROCESS cmd=\"set\" data=\"domain=x\"/>\n</include>") == "freeswitch-xml");
     CHECK(detect("pom.xml", "<?xml version=\"1.0\"?>\n<project><modelVersion>4.0.0</modelVersion></project>") == "xml");
     CHECK(detect("web.xml", "<include><servlet/></include>") == "xml");
+    // Markup quoted in a comment or CDATA before the root is not the root.
+    CHECK(detect("a.xml", "<?xml version=\"1.0\"?>\n<!-- the old flow used <Response><Gather> -->\n<vxml version=\"2.1\"/>") == "voicexml");
+    CHECK(detect("b.xml", "<!-- <vxml> lived here -->\n<Response><Say>hello</Say></Response>") == "twiml");
+    CHECK(detect("c.xml", "<!-- unterminated <vxml>") == "xml");
     const char* jsp = "<%@ page contentType=\"application/voicexml+xml\" %>\n<%@ taglib prefix=\"c\" uri=\"x\" %>\n"
                       "<?xml version=\"1.0\"?>\n<c:set var=\"x\" value=\"1\"/>\n<vxml version=\"2.1\"></vxml>\n";
     CHECK(detect("ivr/menu.jsp", jsp) == "voicexml");
