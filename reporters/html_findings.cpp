@@ -184,7 +184,7 @@ void add_charts(Data& view, const rules::Report& report) {
         d.set("segments", status_segments(fw));
         d.set("y", std::to_string(y));
         rows.push_back(d);
-        y += 44;
+        y += 60;  // name, counts, bar
     }
     view.set("framework_rows", rows);
     view.set("framework_chart_height", std::to_string(std::max(y, 1)));
