@@ -1,5 +1,7 @@
 #include "analyzers/hcl_strings.h"
 
+#include "analyzers/utf8.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -8,24 +10,6 @@ namespace {
 
 std::string_view type_of(TSNode n) { return ts_node_type(n); }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Reads `digits` hex digits at raw[i]; false when they are not all there.
 bool hex(std::string_view raw, std::size_t i, std::size_t digits, std::uint32_t& out) {

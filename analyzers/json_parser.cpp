@@ -1,5 +1,7 @@
 #include "analyzers/json_parser.h"
 
+#include "analyzers/utf8.h"
+
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -72,24 +74,6 @@ private:
             return false;
         }
         return true;
-    }
-
-    static void put_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     bool read_hex4(std::uint32_t& out) {
@@ -168,7 +152,7 @@ private:
                             m_pos = save;
                         }
                     }
-                    put_utf8(out, cp);
+                    append_utf8(out, cp);
                     break;
                 }
                 default:

@@ -4,6 +4,7 @@
 // \t \n \r \f \uXXXX and `\x` -> x. key_span covers the key as written; span covers the value as
 // written, across continuation lines.
 #include "analyzers/ini_parser.h"
+#include "analyzers/utf8.h"
 
 #include <cctype>
 
@@ -13,18 +14,6 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 bool is_eol(char c) { return c == '\n' || c == '\r'; }
 
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 class PropertiesParser {
 public:

@@ -27,36 +27,40 @@ std::size_t scan_run(std::string_view text, std::size_t begin, std::vector<std::
     return end;
 }
 
+// Calls `on_run(digit positions)` for every run of at least k_masked_digit_run digits; stops
+// early when it returns false.
+template <typename OnRun>
+void for_each_long_run(std::string_view text, OnRun on_run) {
+    std::vector<std::size_t> digits;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        i = scan_run(text, i, digits);
+        if (digits.size() >= k_masked_digit_run && !on_run(digits)) return;
+    }
+}
+
 }  // namespace
 
 bool has_maskable_digit_run(std::string_view text) {
-    std::vector<std::size_t> digits;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_digit(text[i])) {
-            ++i;
-            continue;
-        }
-        i = scan_run(text, i, digits);
-        if (digits.size() >= k_masked_digit_run) return true;
-    }
-    return false;
+    bool found = false;
+    for_each_long_run(text, [&](const std::vector<std::size_t>&) {
+        found = true;
+        return false;  // one is enough
+    });
+    return found;
 }
 
 std::string mask_digit_runs(std::string_view text) {
-    if (!has_maskable_digit_run(text)) return std::string(text);
     std::string out(text);
-    std::vector<std::size_t> digits;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_digit(text[i])) {
-            ++i;
-            continue;
-        }
-        i = scan_run(text, i, digits);
+    for_each_long_run(text, [&](const std::vector<std::size_t>& digits) {
         const std::size_t n = digits.size();
-        if (n < k_masked_digit_run) continue;
         const std::size_t keep_head = n >= 13 ? 6 : 0;
         for (std::size_t k = keep_head; k + 4 < n; ++k) out[digits[k]] = '*';
-    }
+        return true;
+    });
     return out;
 }
 

@@ -8,26 +8,11 @@
 #include <sys/wait.h>
 
 #include "analyzers/parsers.h"
+#include "tests/cli/run_binary.h"
 
 namespace {
 
-struct Out {
-    int code = -1;
-    std::string text;
-};
-
-Out run_ccscan(const std::string& args) {
-    std::string cmd = std::string(CCSCAN_BINARY) + " " + args + " 2>&1";
-    Out r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.text.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using ccscan::test::run_ccscan;
 
 std::string flows() { return std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/flows"; }
 
