@@ -13,6 +13,7 @@
 namespace {
 
 using ccscan::test::run_ccscan;
+using Out = ccscan::test::Output;
 
 std::string flows() { return std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/flows"; }
 
