@@ -133,14 +133,18 @@ Result<std::vector<std::string>> GitRepo::changed_since(const std::string& rev) 
         return git_error(m_impl->path, "cannot resolve '" + rev + "'");
     }
     GitObject tree_obj(obj);
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    // The libgit2 *_INIT macros are partial aggregate initialisers (clang's
+    // -Wmissing-field-initializers); the *_init functions fill the same defaults.
+    git_diff_options opts{};
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
     opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
     git_diff* raw = nullptr;
     if (git_diff_tree_to_workdir_with_index(&raw, m_impl->repo.get(), reinterpret_cast<git_tree*>(obj), &opts) != 0) {
         return git_error(m_impl->path, "cannot diff against " + rev);
     }
     GitDiff diff(raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options find{};
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
     find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_COPIES | GIT_DIFF_FIND_FOR_UNTRACKED;
     git_diff_find_similar(raw, &find);
     std::vector<std::string> out;
@@ -200,7 +204,8 @@ Result<std::vector<GitAddition>> GitRepo::history(const std::string& since, bool
             }
         }
         git_diff* d_raw = nullptr;
-        git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+        git_diff_options opts{};
+        git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
         opts.context_lines = 0;
         if (git_diff_tree_to_tree(&d_raw, repo, old_tree.get(), new_tree.get(), &opts) != 0) continue;
         GitDiff diff(d_raw);
@@ -237,7 +242,8 @@ bool looks_like_git_url(const std::string& t) {
 
 Result<bool> clone_repository(const std::string& url, const std::string& folder) {
     ensure_libgit2();
-    git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
+    git_clone_options opts{};
+    git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
     opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
     git_repository* raw = nullptr;
     if (git_clone(&raw, url.c_str(), folder.c_str(), &opts) != 0) return git_error(url, "cannot clone");

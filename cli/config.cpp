@@ -88,9 +88,9 @@ analyzers::Result<Config> load_config(const std::string& path) {
     cfg.fail_on = r.string(root, "fail-on");
     cfg.exclude = r.strings(root, "exclude");
     cfg.baseline = r.string(root, "baseline");
-    if (auto v = r.number(root, "max-file-size")) cfg.max_file_size = static_cast<std::uint64_t>(*v);
-    if (auto v = r.number(root, "file-timeout")) cfg.file_timeout = *v;
-    if (auto v = r.number(root, "jobs")) cfg.jobs = static_cast<unsigned>(*v);
+    if (auto v = r.integer(root, "max-file-size", 0, k_max_file_size_limit)) cfg.max_file_size = static_cast<std::uint64_t>(*v);
+    if (auto v = r.number_in(root, "file-timeout", 0, k_max_file_timeout_s)) cfg.file_timeout = *v;
+    if (auto v = r.integer(root, "jobs", 0, k_max_jobs)) cfg.jobs = static_cast<unsigned>(*v);
     cfg.organisation = r.string(root, "organisation").value_or("");
     cfg.assessment = r.string(root, "assessment").value_or("");
     if (const Node* red = r.mapping(root, "redaction")) {

@@ -17,6 +17,7 @@
 //   baseline: .ccscan-baseline.json
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,12 @@
 #include "rules/suppression.h"
 
 namespace ccscan::cli {
+
+// Ranges of the numeric settings, shared by the config file and the flags (values outside them
+// are diagnostics, not overflowing conversions).
+inline constexpr double k_max_file_timeout_s = 1'000'000;         // about 11 days
+inline constexpr std::int64_t k_max_file_size_limit = 1LL << 50;  // 1 PiB
+inline constexpr std::int64_t k_max_jobs = 4096;
 
 struct Config {
     std::string path;  // where it was read from; empty when none

@@ -40,11 +40,17 @@ set +e
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
   "$bin" "$work" "fuzz/corpus/$name" "${dict[@]}" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" 2>&1 |
-  grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'
-status=${PIPESTATUS[0]}
+  -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" >"$work.log" 2>&1
+status=$?
 set -e
+grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$work.log" || true
+# One summary line from libFuzzer's last status line ("#N DONE cov: C ft: F corp: K/...").
+last=$(grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)' "$work.log" | tail -n 1 || true)
+rm -f "$work.log"
 if [[ $status -ne 0 ]]; then
   echo "fuzzer '$name' failed (exit $status); reproducer in $artifacts/" >&2
   exit "$status"
 fi
+execs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")
+cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' <<<"$last" || true)
+echo "fuzz $name: ${seconds}s, ${execs:-?} execs, ${cov:-no coverage line}, no crash"

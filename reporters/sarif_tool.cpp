@@ -139,7 +139,10 @@ std::vector<std::string> rule_tags(const rules::RuleSummary& r) {
 Json relationships(const rules::RuleSummary& r, const std::vector<Framework>& frameworks) {
     Json out = Json::array();
     for (const std::string& control : r.controls) {
-        auto [fw_id, local] = split_control(control);
+        // Not a structured binding: clang 14 cannot capture those in the lambda below.
+        const auto parts = split_control(control);
+        const auto& fw_id = parts.first;
+        const auto& local = parts.second;
         auto fw = std::find_if(frameworks.begin(), frameworks.end(), [&](const Framework& f) { return f.id == fw_id; });
         if (fw == frameworks.end()) continue;
         const auto component = static_cast<std::size_t>(fw - frameworks.begin());

@@ -1,6 +1,7 @@
 #include "rules/pack_loader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -22,6 +23,8 @@ using analyzers::NodeKind;
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::int64_t k_max_test_count = 1'000'000;  // findings a rule test may expect
 
 Result<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -47,7 +50,7 @@ Result<std::vector<RuleTest>> parse_tests(const Node& list, const PackContext& c
         test.filename = r.string(t, "filename").value_or("");
         test.format = r.string(t, "format").value_or("");
         auto content = r.string(t, "content", true);
-        auto count = r.number(t, "count");
+        auto count = r.integer(t, "count", 0, k_max_test_count);
         auto lines = r.strings(t, "lines");
         if (!r.ok()) return *r.error;
         if (*expect != "match" && *expect != "no_match") {
@@ -59,7 +62,14 @@ Result<std::vector<RuleTest>> parse_tests(const Node& list, const PackContext& c
         test.content = *content;
         if (count) test.count = static_cast<int>(*count);
         if (lines) {
-            for (const std::string& l : *lines) test.lines.push_back(std::atoi(l.c_str()));
+            for (const std::string& l : *lines) {
+                int line = 0;
+                auto [end, ec] = std::from_chars(l.data(), l.data() + l.size(), line);
+                if (ec != std::errc{} || end != l.data() + l.size() || line < 1) {
+                    return spec_error(ctx, *t.find("lines"), "'lines' must list line numbers (1, 2, ...)");
+                }
+                test.lines.push_back(line);
+            }
         }
         if (test.filename.empty() && test.format.empty()) {
             return spec_error(ctx, t, "test of rule " + rule_id + " needs 'filename' or 'format'");

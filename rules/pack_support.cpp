@@ -1,7 +1,9 @@
 #include "rules/pack_support.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <sstream>
 
 namespace ccscan::rules {
 
@@ -123,6 +125,42 @@ std::optional<double> SpecReader::number(const Node& parent, std::string_view ke
         return std::nullopt;
     }
     return d;
+}
+
+namespace {
+
+// "1000000", "0.5": a bound as a reader of the message expects it.
+std::string bound_text(double v) {
+    if (v == static_cast<double>(static_cast<std::int64_t>(v))) return std::to_string(static_cast<std::int64_t>(v));
+    std::ostringstream out;
+    out << v;
+    return out.str();
+}
+
+}  // namespace
+
+std::optional<double> SpecReader::number_in(const Node& parent, std::string_view key, double min, double max, bool required) {
+    auto d = number(parent, key, required);
+    if (!d) return std::nullopt;
+    if (!std::isfinite(*d) || *d < min || *d > max) {
+        fail(spec_error(ctx, *parent.find(key), "'" + std::string(key) + "' must be a number from " + bound_text(min) + " to " +
+                                                    bound_text(max)));
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::optional<std::int64_t> SpecReader::integer(const Node& parent, std::string_view key, std::int64_t min, std::int64_t max,
+                                                 bool required) {
+    auto d = number(parent, key, required);
+    if (!d) return std::nullopt;
+    // Compared as doubles before converting: the conversion of an out-of-range double is undefined.
+    if (!(*d >= static_cast<double>(min) && *d <= static_cast<double>(max)) || *d != std::trunc(*d)) {
+        fail(spec_error(ctx, *parent.find(key), "'" + std::string(key) + "' must be a whole number from " + std::to_string(min) +
+                                                    " to " + std::to_string(max)));
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*d);
 }
 
 std::optional<bool> SpecReader::boolean(const Node& parent, std::string_view key, bool required) {

@@ -3,6 +3,7 @@
 // Used by the pack loader and by every matcher factory.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -36,6 +37,13 @@ struct SpecReader {
     std::optional<std::string> string(const analyzers::Node& parent, std::string_view key, bool required = false);
     std::optional<std::vector<std::string>> strings(const analyzers::Node& parent, std::string_view key, bool required = false);  // scalar or list
     std::optional<double> number(const analyzers::Node& parent, std::string_view key, bool required = false);
+    // A finite number in [min, max]; anything else ("1e99", ".inf", "-1") is a diagnostic naming
+    // the range, so callers can convert it without overflow.
+    std::optional<double> number_in(const analyzers::Node& parent, std::string_view key, double min, double max,
+                                    bool required = false);
+    // A whole number in [min, max] ("4", not "4.5" or "1e99"); the bounds are within +-2^53.
+    std::optional<std::int64_t> integer(const analyzers::Node& parent, std::string_view key, std::int64_t min,
+                                        std::int64_t max, bool required = false);
     std::optional<bool> boolean(const analyzers::Node& parent, std::string_view key, bool required = false);
     const analyzers::Node* mapping(const analyzers::Node& parent, std::string_view key, bool required = false);
     const analyzers::Node* list(const analyzers::Node& parent, std::string_view key, bool required = false);
