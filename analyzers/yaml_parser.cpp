@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 #include <yaml-cpp/eventhandler.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -10,7 +12,8 @@
 namespace ccscan::analyzers {
 namespace {
 
-struct LimitExceeded {
+// Thrown from the event handler to stop yaml-cpp: an exceeded limit, or a parser that stalls.
+struct Abort {
     Diagnostic diagnostic;
 };
 
@@ -49,7 +52,21 @@ public:
 
     std::vector<Node> documents;
 
-    void OnDocumentStart(const YAML::Mark&) override { m_stack.clear(); m_have_root = false; }
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        // yaml-cpp 0.7 never consumes a ',' (or other flow token) outside a flow collection: it
+        // reports an empty document at the same place, forever. A second document starting where
+        // the previous one did is that loop.
+        if (m_last_document_start && *m_last_document_start == mark.pos) {
+            std::size_t pos = static_cast<std::size_t>(mark.pos);
+            std::string what = pos < m_text.size() && std::ispunct(static_cast<unsigned char>(m_text[pos]))
+                                   ? "unexpected '" + std::string(1, m_text[pos]) + "' outside a flow collection"
+                                   : "the parser cannot continue here";
+            throw Abort{make_diagnostic("parse-error", m_path, to_pos(mark), "YAML syntax error: " + what)};
+        }
+        m_last_document_start = mark.pos;
+        m_stack.clear();
+        m_have_root = false;
+    }
     void OnDocumentEnd() override {
         documents.push_back(m_have_root ? std::move(m_root) : Node{});
         m_root = Node{};
@@ -69,7 +86,7 @@ public:
             std::size_t count = count_nodes(n);
             m_alias_nodes += count;
             if (m_alias_nodes > m_limits.max_alias_expansion) {
-                throw LimitExceeded{make_diagnostic("limit-alias", m_path, to_pos(mark),
+                throw Abort{make_diagnostic("limit-alias", m_path, to_pos(mark),
                     "YAML aliases expand to more than " + std::to_string(m_limits.max_alias_expansion) +
                     " nodes (billion-laughs protection); the file was not analysed")};
             }
@@ -161,14 +178,14 @@ private:
     void bump(std::size_t count) {
         m_nodes += count;
         if (m_nodes > m_limits.max_nodes) {
-            throw LimitExceeded{make_diagnostic("limit-nodes", m_path, {},
+            throw Abort{make_diagnostic("limit-nodes", m_path, {},
                 "document has more than " + std::to_string(m_limits.max_nodes) + " nodes")};
         }
     }
 
     void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
         if (m_stack.size() >= m_limits.max_depth) {
-            throw LimitExceeded{make_diagnostic("limit-depth", m_path, to_pos(mark),
+            throw Abort{make_diagnostic("limit-depth", m_path, to_pos(mark),
                 "nesting deeper than " + std::to_string(m_limits.max_depth) + " levels")};
         }
         Frame f;
@@ -188,8 +205,11 @@ private:
         m_stack.pop_back();
         if (m_flow.back()) --m_flow_depth;
         m_flow.pop_back();
-        for (const Node& m : f.merges) merge_into(f.node, m);
+        // The mapping ends where its own last entry (or `<<:` value) ends; members merged in keep
+        // the spans of their definition, usually earlier in the file, so they come after this.
         if (!f.node.children.empty()) f.node.span.end = f.node.children.back().span.end;
+        for (const Node& m : f.merges) f.node.span.end = std::max(f.node.span.end, m.span.end);
+        for (const Node& m : f.merges) merge_into(f.node, m);
         attach(std::move(f.node), f.anchor);
     }
 
@@ -245,6 +265,7 @@ private:
     bool m_have_root = false;
     std::size_t m_nodes = 0;
     std::size_t m_alias_nodes = 0;
+    std::optional<int> m_last_document_start;
 };
 
 // yaml-cpp recurses per nesting level; reject absurd nesting before handing it the text.
@@ -300,7 +321,7 @@ Result<Document> parse_yaml(std::string_view text, const std::string& path, cons
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
-    } catch (const LimitExceeded& e) {
+    } catch (const Abort& e) {
         return e.diagnostic;
     } catch (const YAML::Exception& e) {
         Position at{static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)};

@@ -235,7 +235,7 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--file-timeout", req->file_timeout,
                    "Per-file time budget in seconds; a file that exceeds it is reported as failed (default: 30; 0: none)")
         ->check(CLI::Range(0.0, k_max_file_timeout_s));
-    sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)");
+    sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, static_cast<int>(k_max_jobs)));
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
     sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");
     sub.add_flag("--quiet,-q", req->quiet, "No progress, no summary on stderr");

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,14 +24,22 @@ void require(bool ok, const char* what) {
 
 namespace {
 
-void check_span(const analyzers::Span& span) {
+// 1-based, inside the file (a span may end one line past the last line break), never reversed.
+void check_span(const analyzers::Span& span, std::size_t line_count) {
     require(span.start.line != 0 || span.start.column == 0, "span with column but no line");
-    require(!span.known() || span.start.column != 0, "known span with column 0");
+    if (!span.known()) return;
+    require(span.start.column != 0, "known span with column 0");
+    require(span.start.line <= line_count + 1, "span starts past the end of the file");
+    if (span.end.line != 0) {
+        require(span.end.line <= line_count + 1, "span ends past the end of the file");
+        require(!(span.end < span.start), "span ends before it starts");
+    }
 }
 
-void check_node(const analyzers::Node& node) {
-    check_span(node.span);
-    for (const analyzers::Node& child : node.children) check_node(child);
+void check_node(const analyzers::Node& node, std::size_t line_count) {
+    check_span(node.span, line_count);
+    check_span(node.key_span, line_count);
+    for (const analyzers::Node& child : node.children) check_node(child, line_count);
 }
 
 }  // namespace
@@ -42,12 +51,15 @@ analyzers::ParsedFile analyze_as(std::string_view format, std::string path, std:
     analyzers::AnalyzeOptions options;
     options.want_syntax = false;
     analyzers::ParsedFile parsed = analyzers::analyze(file, format, options);
+    // Lines as any parser may count them: a lone '\r' is a line break in YAML and XML.
+    const std::size_t lines = 1 + static_cast<std::size_t>(std::count(file.bytes.begin(), file.bytes.end(), '\n') +
+                                                           std::count(file.bytes.begin(), file.bytes.end(), '\r'));
     if (parsed.failure) {
         require(parsed.failure->path == file.path, "failure names another file");
         require(!parsed.failure->message.empty(), "failure without a message");
-        check_span(parsed.failure->span);
+        check_span(parsed.failure->span, lines);
     }
-    if (parsed.document) check_node(parsed.document->root);
+    if (parsed.document) check_node(parsed.document->root, lines);
     for (const analyzers::FlowGraph& g : parsed.flows) {
         require(g.nodes.empty() || g.entry < g.nodes.size(), "flow entry out of range");
         for (const analyzers::FlowEdge& e : g.edges) {
