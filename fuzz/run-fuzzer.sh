@@ -38,6 +38,7 @@ dict=()
 # Inputs are configuration files: 64 KiB reaches every construct without making each run slow.
 set +e
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+  LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=fuzz/lsan.supp:print_suppressions=0} \
   "$bin" "$work" "fuzz/corpus/$name" "${dict[@]}" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" >"$work.log" 2>&1
