@@ -63,6 +63,19 @@ TEST_CASE("fuzz regression: yaml stray ',' outside a flow collection stops with 
     }
 }
 
+TEST_CASE("fuzz regression: yaml merged members do not end a mapping before it starts", "[fuzz][yaml]") {
+    // The mapping's end was taken from its last child, which after `<<: *b` was a member copied
+    // from the anchor on line 1: a span ending before it starts.
+    auto r = parse_yaml("base: &b {x: 1}\nchild:\n  y: 2\n  <<: *b\n", "merge.yaml", {});
+    REQUIRE(r.ok());
+    const Node* child = r->root.find("child");
+    REQUIRE(child);
+    CHECK(child->find("x"));
+    CHECK(child->span.start == Position{3, 3});
+    CHECK_FALSE(child->span.end < child->span.start);
+    CHECK(child->span.end.line == 4);
+}
+
 TEST_CASE("fuzz regression: numbers out of range in .ccscan.yaml are diagnostics", "[fuzz][config]") {
     // Converting 1e99 to an integer (max-file-size, jobs) was undefined behaviour.
     struct Case {
