@@ -23,7 +23,7 @@ std::string data_root() {
     for (const fs::path& c : candidates) {
         if (fs::exists(c / "packs", ec)) return fs::weakly_canonical(c, ec).string();
     }
-    return "rules";
+    return fs::absolute("rules", ec).string();
 }
 
 }  // namespace ccscan::cli

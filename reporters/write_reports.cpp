@@ -1,6 +1,8 @@
 #include "reporters/write_reports.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -12,9 +14,15 @@ namespace fs = std::filesystem;
 namespace {
 
 analyzers::Result<bool> write_file(const fs::path& target, const std::string& bytes) {
+    errno = 0;
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
     if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return analyzers::make_diagnostic("output-io", target.string(), {}, "cannot write report file");
+    if (out) out.flush();
+    if (!out) {
+        const int err = errno;
+        return analyzers::make_diagnostic("output-io", target.string(), {},
+                                          std::string("cannot write report file") + (err ? std::string(": ") + std::strerror(err) : ""));
+    }
     return true;
 }
 
@@ -80,8 +88,10 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
     }
     std::error_code ec;
     const bool folder = selected->size() > 1 || output.back() == '/' || fs::is_directory(output, ec);
-    if (folder) {
-        if (auto made = ensure_folder(output); !made.ok()) return made.error();
+    // A missing folder is created, for one file (its parent) as for several.
+    const fs::path dir = folder ? fs::path(output) : fs::path(output).parent_path();
+    if (!dir.empty()) {
+        if (auto made = ensure_folder(dir); !made.ok()) return made.error();
     }
     for (const Reporter* r : *selected) {
         const fs::path target = folder ? fs::path(output) / file_name(*r, *selected) : fs::path(output);

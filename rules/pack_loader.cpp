@@ -275,6 +275,11 @@ Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, cons
     std::vector<std::string> paths;
     std::vector<std::string> names = specs.empty() ? builtin_pack_names(builtin_dir) : specs;
     std::vector<std::string> builtins = builtin_pack_names(builtin_dir);
+    if (specs.empty() && builtins.empty()) {
+        return analyzers::make_diagnostic("pack-io", builtin_dir, {},
+                                          "no built-in rule packs found here; set CCSCAN_DATA_DIR to the folder that holds "
+                                          "packs/ and frameworks/, or name packs with --pack");
+    }
     std::error_code ec;
     for (const std::string& s : names) {
         if (std::find(builtins.begin(), builtins.end(), s) != builtins.end()) {

@@ -44,6 +44,17 @@ TEST_CASE("e2e: --fail-on none exits 0; a pack typo exits 2 with a suggestion", 
     CHECK(run_ccscan("nosuchcommand").code == 2);
 }
 
+TEST_CASE("e2e: no built-in packs is an error, never a scan with no rules", "[e2e]") {
+    auto r = ccscan::test::run_ccscan_env("CCSCAN_DATA_DIR=" + fixtures() + "/no-such-data", "scan " + fixtures() + "/basic -q");
+    INFO(r.text);
+    CHECK(r.code == 2);
+    CHECK(r.text.find("no built-in rule packs found") != std::string::npos);
+    // Naming a pack still works without the built-in folder.
+    CHECK(ccscan::test::run_ccscan_env("CCSCAN_DATA_DIR=" + fixtures() + "/no-such-data",
+                                       "scan " + fixtures() + "/basic --pack " + fixtures() + "/packs/mini.yaml -q")
+              .code == 1);
+}
+
 TEST_CASE("e2e: output is identical whatever --jobs is", "[e2e]") {
     std::string base = "scan " + fixtures() + "/basic --pack " + fixtures() + "/packs/mini.yaml -q --format json";
     auto one = run_ccscan(base + " --jobs 1");

@@ -16,8 +16,8 @@ struct Output {
 };
 
 // `args` is appended to the binary's path as shell words; stderr is merged unless `merge` is false.
-inline Output run_ccscan(const std::string& args, bool merge = true) {
-    std::string cmd = std::string(CCSCAN_BINARY) + " " + args + (merge ? " 2>&1" : " 2>/dev/null");
+inline Output run_ccscan_with_prefix(const std::string& prefix, const std::string& args, bool merge = true) {
+    std::string cmd = prefix + std::string(CCSCAN_BINARY) + " " + args + (merge ? " 2>&1" : " 2>/dev/null");
     Output r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -27,6 +27,13 @@ inline Output run_ccscan(const std::string& args, bool merge = true) {
     int status = pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+inline Output run_ccscan(const std::string& args, bool merge = true) { return run_ccscan_with_prefix("", args, merge); }
+
+// As run_ccscan, with `env` (NAME=value shell words) set for the binary only.
+inline Output run_ccscan_env(const std::string& env, const std::string& args) {
+    return run_ccscan_with_prefix(env + " ", args);
 }
 
 inline std::string source_dir() { return CCSCAN_SOURCE_DIR; }

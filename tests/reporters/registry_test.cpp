@@ -74,6 +74,15 @@ TEST_CASE("write_reports: one format goes to stdout or a file", "[report][write-
     auto into_folder = reporters::write_reports(report, {"csv"}, dir.string(), {}, unused);
     REQUIRE(into_folder.ok());
     CHECK(fs::exists(dir / "ccscan.csv"));
+    // A file in a folder that does not exist yet: the folder is made.
+    const fs::path nested = fresh_dir("one-nested") / "a" / "b" / "report.html";
+    auto made = reporters::write_reports(report, {"html"}, nested.string(), {}, unused);
+    REQUIRE(made.ok());
+    CHECK(fs::is_regular_file(nested));
+    // A path that cannot be a folder gives the reason.
+    auto blocked = reporters::write_reports(report, {"json"}, (dir / "out.sarif" / "x.json").string(), {}, unused);
+    REQUIRE_FALSE(blocked.ok());
+    CHECK_THAT(blocked.error().message, Catch::Contains("cannot create output folder"));
 }
 
 TEST_CASE("write_reports: several formats make a folder of ccscan.<ext>", "[report][write-reports]") {
