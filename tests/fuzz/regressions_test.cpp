@@ -61,6 +61,11 @@ TEST_CASE("fuzz regression: yaml stray ',' outside a flow collection stops with 
         CHECK(r.error().message.find("unexpected ','") != std::string::npos);
         CHECK(r.error().span.start.line >= 1);
     }
+    // The same through `analyze`, as a scanned Genesys Archy flow: a failed file, not a hang.
+    ParsedFile parsed = analyze_text("genesys-archy", "flows/inbound.yaml", "inboundCall:\n  name: x\n---\n,\n");
+    REQUIRE(parsed.failure);
+    CHECK(parsed.failure->path == "flows/inbound.yaml");
+    CHECK(parsed.failure->span.start == Position{4, 1});
 }
 
 TEST_CASE("fuzz regression: yaml merged members do not end a mapping before it starts", "[fuzz][yaml]") {
