@@ -90,7 +90,8 @@ TEST_CASE("fuzz regression: numbers out of range in .ccscan.yaml are diagnostics
     for (const Case& c : std::vector<Case>{{"max-file-size: 1e99\n", "'max-file-size' must be a whole number"},
                                            {"jobs: -1\n", "'jobs' must be a whole number from 0 to 4096"},
                                            {"jobs: 2.5\n", "'jobs' must be a whole number"},
-                                           {"file-timeout: .inf\n", "'file-timeout' must be a number from 0 to 1000000"},
+                                           {"file-timeout: 1e999\n", "'file-timeout' must be a number from 0 to 1000000"},
+                                           {"file-timeout: -0.5\n", "'file-timeout' must be a number from 0 to 1000000"},
                                            {"file-timeout: 1e99\n", "'file-timeout' must be a number from 0"}}) {
         auto cfg = cli::load_config(write_scratch("numbers.ccscan.yaml", c.text));
         REQUIRE_FALSE(cfg.ok());
@@ -110,6 +111,9 @@ TEST_CASE("fuzz regression: rule test count and lines out of range are diagnosti
         "  - id: CCS-P-001\n"
         "    title: t\n"
         "    severity: low\n"
+        "    controls: [pci-dss:10.2.1]\n"
+        "    description: d\n"
+        "    remediation: r\n"
         "    message: m\n"
         "    applies_to: {formats: [yaml]}\n"
         "    match:\n"
