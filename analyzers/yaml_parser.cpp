@@ -210,6 +210,9 @@ private:
         if (!f.node.children.empty()) f.node.span.end = f.node.children.back().span.end;
         for (const Node& m : f.merges) f.node.span.end = std::max(f.node.span.end, m.span.end);
         for (const Node& m : f.merges) merge_into(f.node, m);
+        // An empty entry at the end of the input ("key:\n  -") is a null that yaml-cpp places at
+        // column 1 of the last line, before the collection's own start.
+        f.node.span.end = std::max(f.node.span.end, f.node.span.start);
         attach(std::move(f.node), f.anchor);
     }
 

@@ -81,6 +81,17 @@ TEST_CASE("fuzz regression: yaml merged members do not end a mapping before it s
     CHECK(child->span.end.line == 4);
 }
 
+TEST_CASE("fuzz regression: yaml empty entry at the end of the input keeps the sequence span ordered", "[fuzz][yaml]") {
+    // yaml-cpp marks the trailing null at 2:1, before the sequence's start at 2:3.
+    ParsedFile parsed = analyze_text("yaml", "sip.yaml", "endpoints:\n  -");
+    REQUIRE(parsed.document);
+    const Node* endpoints = parsed.document->root.find("endpoints");
+    REQUIRE(endpoints);
+    CHECK(endpoints->kind == NodeKind::array);
+    CHECK(endpoints->span.start == Position{2, 3});
+    CHECK_FALSE(endpoints->span.end < endpoints->span.start);
+}
+
 TEST_CASE("fuzz regression: numbers out of range in .ccscan.yaml are diagnostics", "[fuzz][config]") {
     // Converting 1e99 to an integer (max-file-size, jobs) was undefined behaviour.
     struct Case {
