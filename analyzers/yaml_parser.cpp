@@ -108,7 +108,8 @@ public:
         } else if (tag != "!") {
             n.tag = tag;
         }
-        n.span = {to_pos(mark), scalar_end(mark)};
+        // yaml-cpp counts lines its own way (a NUL byte ends its line); never end before the start.
+        n.span = {to_pos(mark), std::max(to_pos(mark), scalar_end(mark))};
         attach(std::move(n), anchor);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -343,7 +344,8 @@ Result<Document> parse_yaml(std::string_view text, const std::string& path, cons
         doc.root.kind = NodeKind::array;
         doc.root.children = std::move(builder.documents);
         if (!doc.root.children.empty()) {
-            doc.root.span = {doc.root.children.front().span.start, doc.root.children.back().span.end};
+            doc.root.span = {doc.root.children.front().span.start,
+                             std::max(doc.root.children.front().span.start, doc.root.children.back().span.end)};
         }
     }
     return doc;

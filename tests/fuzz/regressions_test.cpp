@@ -92,6 +92,19 @@ TEST_CASE("fuzz regression: yaml empty entry at the end of the input keeps the s
     CHECK_FALSE(endpoints->span.end < endpoints->span.start);
 }
 
+TEST_CASE("fuzz regression: yaml with a NUL byte keeps every span ordered", "[fuzz][yaml]") {
+    // yaml-cpp's marks and ccscan's line index disagreed after a NUL byte: the root ended before
+    // it started.
+    ParsedFile parsed = analyze_text("yaml", "nul.yaml", std::string_view("\0\n-,", 4));
+    if (parsed.document) {
+        const Node& root = parsed.document->root;
+        CHECK_FALSE(root.span.end < root.span.start);
+        for (const Node& child : root.children) CHECK_FALSE(child.span.end < child.span.start);
+    } else {
+        CHECK(parsed.failure->code == "parse-error");
+    }
+}
+
 TEST_CASE("fuzz regression: numbers out of range in .ccscan.yaml are diagnostics", "[fuzz][config]") {
     // Converting 1e99 to an integer (max-file-size, jobs) was undefined behaviour.
     struct Case {
