@@ -159,4 +159,4 @@ KINDS = [("lambda/python", "py", python, (3, 30)),
          ("services/csharp", "cs", csharp, (3, 25)),
          ("services/go", "go", go, (3, 25)),
          ("services/php", "php", php, (3, 25)),
-         ("services/ruby", "rb", ruby, (5, 50))]
+         ("services/ruby", "rb", ruby, (3, 25))]
