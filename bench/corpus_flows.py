@@ -17,19 +17,19 @@ _PROMPTS = ["Welcome to {d}. This call may be recorded for quality and training.
             "All our advisors are busy. Please hold."]
 
 
-def _connect_action(rng, i, n, sensitive):
+def _connect_action(rng, i, n, share):
     ident = "a%05d" % i
     nxt = "a%05d" % (i + 1) if i + 1 < n else "end"
     err = "a%05d" % min(n - 1, i + rng.randint(1, 5)) if i + 1 < n else "end"
     trans = {"NextAction": nxt, "Errors": [{"NextAction": err, "ErrorType": "NoMatchingError"}]}
     kind = rng.random()
-    if sensitive and kind < 0.05:
+    if kind < share:
         return {"Identifier": ident, "Type": "GetParticipantInput",
                 "Parameters": {"Text": _PROMPTS[2], "StoreInput": "True", "InputTimeLimitSeconds": "10",
                                "InputValidation": {"CustomValidation": {"MaximumLength": "16"}},
                                "DTMFConfiguration": {"InputTerminationSequence": "#"}},
                 "Transitions": trans}
-    if sensitive and kind < 0.08:
+    if share and share <= kind < share * 1.6:
         return {"Identifier": ident, "Type": "UpdateContactAttributes",
                 "Parameters": {"Attributes": {"card": "$.StoredCustomerInput", "step": str(i)}}, "Transitions": trans}
     if kind < 0.1:
@@ -71,10 +71,11 @@ def _connect_action(rng, i, n, sensitive):
             "Parameters": {"FlowAttributes": {cc.camel(cc.ident(rng)): {"Value": cc.ident(rng)}}}, "Transitions": trans}
 
 
-def connect_flow(rng, actions, sensitive=None):
-    if sensitive is None:
-        sensitive = rng.random() < 0.2
-    acts = [_connect_action(rng, i, actions, sensitive) for i in range(actions)]
+def connect_flow(rng, actions, sensitive_share=None):
+    """sensitive_share: share of actions that collect card digits (default: 5% in one flow of five)."""
+    if sensitive_share is None:
+        sensitive_share = 0.05 if rng.random() < 0.2 else 0.0
+    acts = [_connect_action(rng, i, actions, sensitive_share) for i in range(actions)]
     acts.append({"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}})
     flow = {"Version": "2019-10-30", "StartAction": "a00000",
             "Metadata": {"entryPointPosition": {"x": 40, "y": 40}, "name": "%s flow" % cc.ident(rng),

@@ -126,7 +126,8 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     if a.flow_actions:
         rng = random.Random("%d:flow" % a.seed)
-        text = corpus_flows.connect_flow(rng, a.flow_actions, sensitive=True)
+        # A large production flow: a handful of card-collecting actions among thousands.
+        text = corpus_flows.connect_flow(rng, a.flow_actions, sensitive_share=0.002)
         write(a.out, "connect/flows/flow-%d-actions.json" % a.flow_actions, text)
         return
     if a.git_commits:
