@@ -201,7 +201,7 @@ Detection sniff_format(std::string_view path, std::string_view bytes) {
         return {f, false, ""};
     }
     const bool no_hint = name.find('.') == std::string::npos || ends_with(name, ".txt");
-    if (ends_with(name, ".json") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
+    if (ends_with(name, ".json") || ends_with(name, ".jsonc") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
         std::string f = sniff_json(h);
         if (f == "terraform-json") return {"terraform", false, ""};
         return {f, false, ""};
