@@ -98,6 +98,21 @@ std::string normalize_access(std::string_view text) {
     return out;
 }
 
+// The named children of `n` in order. A tree cursor steps siblings in constant time;
+// ts_node_named_child(n, i) starts from the first child each time (quadratic on wide nodes).
+std::vector<TSNode> named_children(TSNode n) {
+    std::vector<TSNode> out;
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&c);
+            if (ts_node_is_named(child)) out.push_back(child);
+        } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+    return out;
+}
+
 bool type_has(TSNode n, const char* part) { return std::strstr(ts_node_type(n), part) != nullptr; }
 
 bool is_access(TSNode n) {
@@ -248,7 +263,14 @@ private:
 
     // `in_object`: n is the object of an enclosing access (event in event.x): a path or whole
     // source there is only a part of the value the access reads, so it does not count.
-    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0) const {
+    // `parent_access`: whether n's parent is an access (1/0), or -1 when the caller does not know.
+    bool parent_is_access(TSNode n, int parent_access) const {
+        if (parent_access >= 0) return parent_access == 1;
+        TSNode parent = ts_node_parent(n);
+        return !ts_node_is_null(parent) && classify(parent).access;
+    }
+
+    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0, int parent_access = -1) const {
         if (ts_node_is_null(n) || depth > k_max_depth) return std::nullopt;
         const SymbolClass& cls = classify(n);
         if (cls.function) return std::nullopt;
@@ -266,13 +288,13 @@ private:
                 }
                 if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
-        } else if (cls.string && !ts_node_is_null(ts_node_parent(n)) && classify(ts_node_parent(n)).access) {
+        } else if (cls.string && parent_is_access(n, parent_access)) {
             if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
         }
-        std::uint32_t count = ts_node_named_child_count(n);
         const bool access = cls.access;
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0, depth + 1)) return c;
+        std::vector<TSNode> children = named_children(n);
+        for (std::size_t i = 0; i < children.size(); ++i) {
+            if (auto c = taint_of(children[i], access && i == 0, depth + 1, access ? 1 : 0)) return c;
         }
         return std::nullopt;
     }
@@ -323,8 +345,7 @@ private:
                 return;
             }
         }
-        std::uint32_t count = ts_node_named_child_count(n);
-        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested, depth + 1);
+        for (TSNode child : named_children(n)) walk(child, scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
         for (const AssignKind* ak : cls.assigns) assign(n, *ak);
         if (cls.call) check_sink(n, callee_of(n, *cls.call), field(n, cls.call->args));
