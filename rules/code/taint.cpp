@@ -98,21 +98,6 @@ std::string normalize_access(std::string_view text) {
     return out;
 }
 
-// The named children of `n` in order. A tree cursor steps siblings in constant time;
-// ts_node_named_child(n, i) starts from the first child each time (quadratic on wide nodes).
-std::vector<TSNode> named_children(TSNode n) {
-    std::vector<TSNode> out;
-    TSTreeCursor c = ts_tree_cursor_new(n);
-    if (ts_tree_cursor_goto_first_child(&c)) {
-        do {
-            TSNode child = ts_tree_cursor_current_node(&c);
-            if (ts_node_is_named(child)) out.push_back(child);
-        } while (ts_tree_cursor_goto_next_sibling(&c));
-    }
-    ts_tree_cursor_delete(&c);
-    return out;
-}
-
 bool type_has(TSNode n, const char* part) { return std::strstr(ts_node_type(n), part) != nullptr; }
 
 bool is_access(TSNode n) {
@@ -292,9 +277,9 @@ private:
             if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
         }
         const bool access = cls.access;
-        std::vector<TSNode> children = named_children(n);
-        for (std::size_t i = 0; i < children.size(); ++i) {
-            if (auto c = taint_of(children[i], access && i == 0, depth + 1, access ? 1 : 0)) return c;
+        const auto children = m_tree.named_children(n);
+        for (std::size_t i = 0; i < children.size; ++i) {
+            if (auto c = taint_of(children.data[i], access && i == 0, depth + 1, access ? 1 : 0)) return c;
         }
         return std::nullopt;
     }
@@ -345,7 +330,7 @@ private:
                 return;
             }
         }
-        for (TSNode child : named_children(n)) walk(child, scope, nested, depth + 1);
+        for (TSNode child : m_tree.named_children(n)) walk(child, scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
         for (const AssignKind* ak : cls.assigns) assign(n, *ak);
         if (cls.call) check_sink(n, callee_of(n, *cls.call), field(n, cls.call->args));
