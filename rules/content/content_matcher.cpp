@@ -49,8 +49,7 @@ public:
     ContentMatcher(std::unique_ptr<ContentSpec> spec, std::shared_ptr<const ContentScanner> scanner)
         : m_spec(std::move(spec)), m_scanner(std::move(scanner)) {}
 
-    // No separate pre-check: scan() starts with the one RE2::Set pass a pre-check would repeat.
-    bool may_match(std::string_view) const override { return true; }
+    bool may_match(std::string_view bytes) const override { return m_scanner->any(bytes); }
 
     void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
         const Catalog& cat = builtin_catalog();
