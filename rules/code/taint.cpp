@@ -76,10 +76,25 @@ const LanguageKinds* kinds_for(std::string_view lang) {
     return nullptr;
 }
 
-TSNode field(TSNode n, const char* name) {
-    if (!name) return TSNode{};
-    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
+// Field ids by name for one language, looked up once per name (ts_node_child_by_field_name
+// compares the name with every field name of the grammar on each call). Names come from the
+// static kind table, so their addresses identify them.
+class FieldIds {
+public:
+    explicit FieldIds(const TSLanguage* lang) : m_lang(lang) {}
+    TSFieldId id(const char* name) {
+        for (const auto& [n, id] : m_ids) {
+            if (n == name) return id;
+        }
+        TSFieldId id = ts_language_field_id_for_name(m_lang, name, static_cast<std::uint32_t>(std::strlen(name)));
+        m_ids.emplace_back(name, id);
+        return id;
+    }
+
+private:
+    const TSLanguage* m_lang;
+    std::vector<std::pair<const char*, TSFieldId>> m_ids;
+};
 
 std::string normalize_access(std::string_view text) {
     std::string out;
@@ -147,7 +162,8 @@ class ScopeWalker {
 public:
     ScopeWalker(const SyntaxTree& tree, const TaintSpec& spec, const LanguageKinds& kinds, const std::string& path,
                 const std::vector<std::string>& sinks, std::vector<TaintHit>& out)
-        : m_tree(tree), m_spec(spec), m_kinds(kinds), m_path(path), m_sinks(sinks), m_out(out) {
+        : m_tree(tree), m_spec(spec), m_kinds(kinds), m_path(path), m_sinks(sinks), m_out(out),
+          m_fields(ts_tree_language(tree.tree())) {
         for (const std::string& s : m_spec.source_names) {
             NameWords w{identifier_words(s), {}};
             for (const std::string& part : w.words) w.joined += part;
@@ -166,6 +182,10 @@ public:
 
 private:
     Location loc(TSNode n) const { return {m_path, m_tree.span(n)}; }
+    TSNode field(TSNode n, const char* name) const {
+        if (!name) return TSNode{};
+        return ts_node_child_by_field_id(n, m_fields.id(name));
+    }
     std::string short_text(TSNode n) const {
         std::string t = normalize_access(m_tree.text(n));
         return t.size() > 60 ? t.substr(0, 57) + "..." : t;
@@ -310,10 +330,13 @@ private:
         }
     }
 
-    void check_sink(TSNode n, const std::string& callee, TSNode args) {
+    // `args_field`: the field holding the call's arguments (looked up only for sinks), or
+    // nullptr to take the whole node.
+    void check_sink(TSNode n, const std::string& callee, const char* args_field) {
         bool sink = false;
         for (const std::string& p : m_sinks) sink = sink || callee_matches(p, callee);
         if (!sink) return;
+        TSNode args = args_field ? field(n, args_field) : n;
         std::optional<Chain> chain = taint_of(ts_node_is_null(args) ? n : args);
         if (!chain) return;
         TaintHit hit{n, callee, chain->source, chain->steps};
@@ -333,8 +356,8 @@ private:
         for (TSNode child : m_tree.named_children(n)) walk(child, scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
         for (const AssignKind* ak : cls.assigns) assign(n, *ak);
-        if (cls.call) check_sink(n, callee_of(n, *cls.call), field(n, cls.call->args));
-        if (cls.statement_sink) check_sink(n, std::string(cls.statement_sink), n);
+        if (cls.call) check_sink(n, callee_of(n, *cls.call), cls.call->args);
+        if (cls.statement_sink) check_sink(n, std::string(cls.statement_sink), nullptr);
     }
 
     const SyntaxTree& m_tree;
@@ -346,6 +369,7 @@ private:
     std::map<std::string, Chain, std::less<>> m_vars;
     std::set<std::string, std::less<>> m_clean;  // assigned a clean value in this scope
     std::vector<NameWords> m_names;
+    mutable FieldIds m_fields;
     mutable std::vector<SymbolClass> m_classes;                   // by grammar symbol; never resized after construction
     mutable std::map<std::string, bool, std::less<>> m_sensitive;  // identifier/key text -> sensitive name
 };
