@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs=(cmake ninja-build g++ make pkg-config git ccache libcli11-dev libyaml-cpp-dev libgit2-dev
   nlohmann-json3-dev catch2 libre2-dev libssl-dev libpugixml-dev libkainjow-mustache-dev)
-test_pkgs=(chromium ripgrep)
+test_pkgs=(chromium ripgrep python3)
 want=("${build_pkgs[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${test_pkgs[@]}")
 command -v npm >/dev/null 2>&1 || want+=(npm)
