@@ -48,8 +48,10 @@ std::string_view skip_space(std::string_view s) {
     return s;
 }
 
-// A JSON flow/export identified by its keys.
-std::string sniff_json(std::string_view h) {
+// A JSON flow/export identified by its keys. `h` is the head of `bytes`; a key that may sit
+// behind a long block (a Connect flow's `Metadata` before its `Actions`) is looked for in all of
+// `bytes` with a plain substring search.
+std::string sniff_json(std::string_view h, std::string_view bytes) {
     static const RE2 k_connect("\"StartAction\"\\s*:|\"Actions\"\\s*:\\s*\\[");
     static const RE2 k_legacy("\"modules\"\\s*:\\s*\\[");
     static const RE2 k_studio("\"initial_state\"\\s*:|schemas\\.twilio\\.com/studio");
@@ -59,7 +61,7 @@ std::string sniff_json(std::string_view h) {
     static const RE2 k_lex("\"obfuscationSetting|\"slotTypeName\"|\"dataPrivacy\"\\s*:|\"intents\"\\s*:\\s*\\[|\"slotTypes\"\\s*:|\"childDirected\"");
     static const RE2 k_cfn("\"AWSTemplateFormatVersion\"|\"Type\"\\s*:\\s*\"AWS::");
     if (matches(h, k_cfn) && has(h, "\"Resources\"")) return "cloudformation";
-    if (matches(h, k_connect) && (has(h, "\"Version\"") || has(h, "\"StartAction\"")) && has(h, "\"Type\"")) return "amazon-connect-flow";
+    if (matches(h, k_connect) && (has(h, "\"Version\"") || has(h, "\"StartAction\"")) && has(bytes, "\"Type\"")) return "amazon-connect-flow";
     if (matches(h, k_legacy) && (has(h, "\"contactFlow\"") || has(h, "\"branches\"") || has(h, "\"start\""))) return "amazon-connect-flow-legacy";
     if (matches(h, k_studio) || (matches(h, k_studio_states) && has(h, "\"transitions\""))) return "twilio-studio-flow";
     if (matches(h, k_ncco) || (skip_space(h).substr(0, 1) == "[" && matches(h, k_ncco_any))) return "vonage-ncco";
@@ -201,8 +203,8 @@ Detection sniff_format(std::string_view path, std::string_view bytes) {
         return {f, false, ""};
     }
     const bool no_hint = name.find('.') == std::string::npos || ends_with(name, ".txt");
-    if (ends_with(name, ".json") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
-        std::string f = sniff_json(h);
+    if (ends_with(name, ".json") || ends_with(name, ".jsonc") || ends_with(name, ".ncco") || (no_hint && looks_like_json(h))) {
+        std::string f = sniff_json(h, bytes);
         if (f == "terraform-json") return {"terraform", false, ""};
         return {f, false, ""};
     }

@@ -12,17 +12,19 @@ namespace {
 class JsonParser {
 public:
     JsonParser(std::string_view text, const std::string& path, const ParseLimits& limits)
-        : m_text(text), m_path(path), m_limits(limits) {}
+        : m_text(text), m_path(path), m_limits(limits), m_jsonc(is_jsonc_path(path)) {}
 
     Result<Document> parse() {
         if (m_text.size() > m_limits.max_bytes) return fail_at(0, "limit-size", "file larger than " + std::to_string(m_limits.max_bytes) + " bytes");
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF") advance(3);
         skip_ws();
+        if (m_error) return *m_error;
         Document doc;
         doc.format = "json";
         if (m_pos >= m_text.size()) return fail("empty document: expected a JSON value");
         if (!parse_value(doc.root)) return *m_error;
         skip_ws();
+        if (m_error) return *m_error;
         if (m_pos < m_text.size()) return fail("unexpected content after the JSON value");
         return doc;
     }
@@ -62,11 +64,24 @@ private:
                 ++m_pos;
             } else if (c == '\n') {
                 advance();
+            } else if (m_jsonc && c == '/' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '/') {
+                while (m_pos < m_text.size() && m_text[m_pos] != '\n') ++m_pos;
+            } else if (m_jsonc && c == '/' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '*') {
+                std::size_t close = m_text.find("*/", m_pos + 2);
+                if (close == std::string_view::npos) {
+                    fail("unterminated /* comment");
+                    m_pos = m_text.size();
+                    return;
+                }
+                advance(close + 2 - m_pos);
             } else {
                 break;
             }
         }
     }
+
+    // JSONC: a ',' before the closing bracket is tolerated.
+    bool may_close(const Frame& f) const { return m_jsonc || !f.expect_value_after_comma; }
 
     bool count_node() {
         if (++m_nodes > m_limits.max_nodes) {
@@ -247,7 +262,7 @@ private:
             Frame* top = stack.empty() ? nullptr : &stack.back();
             // Inside an object: read the key first (or the closing brace).
             if (top && top->node.kind == NodeKind::object && key_span.start.line == 0) {
-                if (m_text[m_pos] == '}' && !top->expect_value_after_comma) {
+                if (m_text[m_pos] == '}' && may_close(*top)) {
                     if (!close(stack, pending)) return false;
                     if (!attach(stack, pending, key, key_span, root)) return !m_error;
                     if (m_error) return false;
@@ -273,7 +288,7 @@ private:
                     return false;
                 }
             }
-            if (top && top->node.kind == NodeKind::array && m_text[m_pos] == ']' && !top->expect_value_after_comma) {
+            if (top && top->node.kind == NodeKind::array && m_text[m_pos] == ']' && may_close(*top)) {
                 if (!close(stack, pending)) return false;
                 if (!attach(stack, pending, key, key_span, root)) return !m_error;
                     if (m_error) return false;
@@ -353,6 +368,7 @@ private:
     std::string_view m_text;
     const std::string& m_path;
     const ParseLimits& m_limits;
+    const bool m_jsonc;
     std::size_t m_pos = 0;
     std::uint32_t m_line = 1;
     std::size_t m_line_start = 0;
@@ -361,6 +377,23 @@ private:
 };
 
 }  // namespace
+
+bool is_jsonc_path(std::string_view path) {
+    const std::size_t slash = path.find_last_of("/\\");
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::string_view dir = slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+    auto ends = [](std::string_view s, std::string_view suffix) {
+        return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    };
+    auto starts = [](std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; };
+    if (ends(name, ".jsonc") || ends(name, ".code-workspace")) return true;
+    if (!ends(name, ".json")) return false;
+    if (starts(name, "tsconfig") || starts(name, "jsconfig") || name == "devcontainer.json" ||
+        name == ".devcontainer.json" || starts(name, ".eslintrc") || name == "api-extractor.json") {
+        return true;
+    }
+    return ends(dir, ".vscode") || ends(dir, ".devcontainer");
+}
 
 Result<Document> parse_json(std::string_view text, const std::string& path, const ParseLimits& limits) {
     JsonParser p(text, path, limits);

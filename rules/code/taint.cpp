@@ -76,10 +76,25 @@ const LanguageKinds* kinds_for(std::string_view lang) {
     return nullptr;
 }
 
-TSNode field(TSNode n, const char* name) {
-    if (!name) return TSNode{};
-    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
+// Field ids by name for one language, looked up once per name (ts_node_child_by_field_name
+// compares the name with every field name of the grammar on each call). Names come from the
+// static kind table, so their addresses identify them.
+class FieldIds {
+public:
+    explicit FieldIds(const TSLanguage* lang) : m_lang(lang) {}
+    TSFieldId id(const char* name) {
+        for (const auto& [n, id] : m_ids) {
+            if (n == name) return id;
+        }
+        TSFieldId id = ts_language_field_id_for_name(m_lang, name, static_cast<std::uint32_t>(std::strlen(name)));
+        m_ids.emplace_back(name, id);
+        return id;
+    }
+
+private:
+    const TSLanguage* m_lang;
+    std::vector<std::pair<const char*, TSFieldId>> m_ids;
+};
 
 std::string normalize_access(std::string_view text) {
     std::string out;
@@ -111,17 +126,32 @@ bool is_identifier(TSNode n) {
            std::strcmp(ts_node_type(n), "constant") == 0;
 }
 
-bool words_match(const std::vector<std::string>& words, const std::string& entry) {
-    std::vector<std::string> want = identifier_words(entry);
-    if (want.empty()) return false;
-    std::string joined_want;
-    for (const auto& w : want) joined_want += w;
+// A source name split once per file: its words and the words joined ("card number" -> card,
+// number / "cardnumber").
+struct NameWords {
+    std::vector<std::string> words;
+    std::string joined;
+};
+
+bool words_match(const std::vector<std::string>& words, const NameWords& want) {
+    if (want.words.empty()) return false;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words[i] == joined_want) return true;
-        if (i + want.size() <= words.size() && std::equal(want.begin(), want.end(), words.begin() + static_cast<long>(i))) return true;
+        if (words[i] == want.joined) return true;
+        if (i + want.words.size() <= words.size() && std::equal(want.words.begin(), want.words.end(), words.begin() + static_cast<long>(i)))
+            return true;
     }
     return false;
 }
+
+// Node classes by grammar symbol, computed once per symbol (node type strings are compared with
+// strstr/strcmp, which would otherwise run for every visit of every node).
+struct SymbolClass {
+    bool known = false;
+    bool access = false, identifier = false, function = false, string = false, sequence = false;
+    const CallKind* call = nullptr;
+    std::vector<const AssignKind*> assigns;
+    const char* statement_sink = nullptr;
+};
 
 struct Chain {
     std::string source;
@@ -132,7 +162,16 @@ class ScopeWalker {
 public:
     ScopeWalker(const SyntaxTree& tree, const TaintSpec& spec, const LanguageKinds& kinds, const std::string& path,
                 const std::vector<std::string>& sinks, std::vector<TaintHit>& out)
-        : m_tree(tree), m_spec(spec), m_kinds(kinds), m_path(path), m_sinks(sinks), m_out(out) {}
+        : m_tree(tree), m_spec(spec), m_kinds(kinds), m_path(path), m_sinks(sinks), m_out(out),
+          m_fields(ts_tree_language(tree.tree())) {
+        for (const std::string& s : m_spec.source_names) {
+            NameWords w{identifier_words(s), {}};
+            for (const std::string& part : w.words) w.joined += part;
+            m_names.push_back(std::move(w));
+        }
+        // Sized once: classify() hands out references into this table.
+        m_classes.resize(ts_language_symbol_count(ts_tree_language(tree.tree())) + 1);
+    }
 
     // Walks one scope; nested functions are appended to `nested` for their own walk.
     void walk_scope(TSNode scope, std::vector<TSNode>& nested) {
@@ -143,6 +182,10 @@ public:
 
 private:
     Location loc(TSNode n) const { return {m_path, m_tree.span(n)}; }
+    TSNode field(TSNode n, const char* name) const {
+        if (!name) return TSNode{};
+        return ts_node_child_by_field_id(n, m_fields.id(name));
+    }
     std::string short_text(TSNode n) const {
         std::string t = normalize_access(m_tree.text(n));
         return t.size() > 60 ? t.substr(0, 57) + "..." : t;
@@ -156,15 +199,44 @@ private:
         return c;
     }
 
-    const CallKind* call_kind(TSNode n) const {
+    const SymbolClass& classify(TSNode n) const {
+        static const SymbolClass k_unknown;  // never written: symbols outside the language's table
+        TSSymbol sym = ts_node_symbol(n);
+        if (sym >= m_classes.size()) return k_unknown;
+        SymbolClass& c = m_classes[sym];
+        if (c.known) return c;
+        c.known = true;
+        const char* type = ts_node_type(n);
+        c.access = is_access(n);
+        c.identifier = is_identifier(n);
+        c.function = std::find(m_kinds.functions.begin(), m_kinds.functions.end(), std::string_view(type)) != m_kinds.functions.end();
+        c.string = type_has(n, "string");
+        c.sequence = type_has(n, "list") || type_has(n, "pattern") || type_has(n, "tuple");
         for (const CallKind& ck : m_kinds.calls) {
-            if (std::strcmp(ts_node_type(n), ck.type) == 0) return &ck;
+            if (!c.call && std::strcmp(type, ck.type) == 0) c.call = &ck;
         }
-        return nullptr;
+        for (const AssignKind& ak : m_kinds.assigns) {
+            if (std::strcmp(type, ak.type) == 0) c.assigns.push_back(&ak);
+        }
+        for (const auto& [t, name] : m_kinds.statement_sinks) {
+            if (!c.statement_sink && t == type) c.statement_sink = name.data();
+        }
+        return c;
     }
 
-    bool is_function(TSNode n) const {
-        return std::find(m_kinds.functions.begin(), m_kinds.functions.end(), std::string_view(ts_node_type(n))) != m_kinds.functions.end();
+    const CallKind* call_kind(TSNode n) const { return classify(n).call; }
+
+    bool is_function(TSNode n) const { return classify(n).function; }
+
+    // Whether an identifier or key names a sensitive source; words are split once per distinct text.
+    bool sensitive_name(std::string_view text) const {
+        auto it = m_sensitive.find(text);
+        if (it != m_sensitive.end()) return it->second;
+        std::vector<std::string> words = identifier_words(text);
+        bool hit = false;
+        for (const NameWords& w : m_names) hit = hit || words_match(words, w);
+        m_sensitive.emplace(std::string(text), hit);
+        return hit;
     }
 
     bool is_sanitizer(const std::string& callee) const {
@@ -196,36 +268,38 @@ private:
 
     // `in_object`: n is the object of an enclosing access (event in event.x): a path or whole
     // source there is only a part of the value the access reads, so it does not count.
-    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0) const {
-        if (ts_node_is_null(n) || is_function(n) || depth > k_max_depth) return std::nullopt;
-        if (const CallKind* ck = call_kind(n)) {
-            if (is_sanitizer(callee_of(n, *ck))) return std::nullopt;
+    // `parent_access`: whether n's parent is an access (1/0), or -1 when the caller does not know.
+    bool parent_is_access(TSNode n, int parent_access) const {
+        if (parent_access >= 0) return parent_access == 1;
+        TSNode parent = ts_node_parent(n);
+        return !ts_node_is_null(parent) && classify(parent).access;
+    }
+
+    std::optional<Chain> taint_of(TSNode n, bool in_object = false, int depth = 0, int parent_access = -1) const {
+        if (ts_node_is_null(n) || depth > k_max_depth) return std::nullopt;
+        const SymbolClass& cls = classify(n);
+        if (cls.function) return std::nullopt;
+        if (cls.call) {
+            if (is_sanitizer(callee_of(n, *cls.call))) return std::nullopt;
         }
-        if (is_identifier(n) || is_access(n)) {
+        if (cls.identifier || cls.access) {
             std::string text = normalize_access(m_tree.text(n));
             if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
             if (m_clean.count(text)) return std::nullopt;
             if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload");
-            if (is_identifier(n)) {
+            if (cls.identifier) {
                 for (const std::string& w : m_spec.source_whole) {
                     if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload");
                 }
-                std::vector<std::string> words = identifier_words(text);
-                for (const std::string& s : m_spec.source_names) {
-                    if (words_match(words, s)) return source_step(n, text, "sensitive name");
-                }
+                if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
-        } else if (type_has(n, "string") && !ts_node_is_null(ts_node_parent(n)) && is_access(ts_node_parent(n))) {
-            std::string key(m_tree.text(n));
-            std::vector<std::string> words = identifier_words(key);
-            for (const std::string& s : m_spec.source_names) {
-                if (words_match(words, s)) return source_step(n, short_text(n), "sensitive key");
-            }
+        } else if (cls.string && parent_is_access(n, parent_access)) {
+            if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
         }
-        std::uint32_t count = ts_node_named_child_count(n);
-        const bool access = is_access(n);
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (auto c = taint_of(ts_node_named_child(n, i), access && i == 0, depth + 1)) return c;
+        const bool access = cls.access;
+        const auto children = m_tree.named_children(n);
+        for (std::size_t i = 0; i < children.size; ++i) {
+            if (auto c = taint_of(children.data[i], access && i == 0, depth + 1, access ? 1 : 0)) return c;
         }
         return std::nullopt;
     }
@@ -237,7 +311,7 @@ private:
         if (ts_node_is_null(lhs) || ts_node_is_null(rhs) || ts_node_start_byte(rhs) == ts_node_start_byte(lhs)) return;
         std::optional<Chain> chain = taint_of(rhs);
         std::vector<TSNode> targets;
-        if (type_has(lhs, "list") || type_has(lhs, "pattern") || type_has(lhs, "tuple")) {
+        if (classify(lhs).sequence) {
             for (std::uint32_t i = 0; i < ts_node_named_child_count(lhs); ++i) targets.push_back(ts_node_named_child(lhs, i));
         } else {
             targets.push_back(lhs);
@@ -256,10 +330,13 @@ private:
         }
     }
 
-    void check_sink(TSNode n, const std::string& callee, TSNode args) {
+    // `args_field`: the field holding the call's arguments (looked up only for sinks), or
+    // nullptr to take the whole node.
+    void check_sink(TSNode n, const std::string& callee, const char* args_field) {
         bool sink = false;
         for (const std::string& p : m_sinks) sink = sink || callee_matches(p, callee);
         if (!sink) return;
+        TSNode args = args_field ? field(n, args_field) : n;
         std::optional<Chain> chain = taint_of(ts_node_is_null(args) ? n : args);
         if (!chain) return;
         TaintHit hit{n, callee, chain->source, chain->steps};
@@ -269,23 +346,18 @@ private:
 
     void walk(TSNode n, TSNode scope, std::vector<TSNode>& nested, int depth = 0) {
         if (depth > k_max_depth) return;  // pathological nesting: stay within the stack
+        const SymbolClass& cls = classify(n);
         if (ts_node_start_byte(n) != ts_node_start_byte(scope) || ts_node_end_byte(n) != ts_node_end_byte(scope)) {
-            if (is_function(n)) {
+            if (cls.function) {
                 nested.push_back(n);
                 return;
             }
         }
-        std::uint32_t count = ts_node_named_child_count(n);
-        for (std::uint32_t i = 0; i < count; ++i) walk(ts_node_named_child(n, i), scope, nested, depth + 1);
+        for (TSNode child : m_tree.named_children(n)) walk(child, scope, nested, depth + 1);
         // Post-order: inner calls and right-hand sides are seen before the enclosing statement.
-        const char* type = ts_node_type(n);
-        for (const AssignKind& ak : m_kinds.assigns) {
-            if (std::strcmp(type, ak.type) == 0) assign(n, ak);
-        }
-        if (const CallKind* ck = call_kind(n)) check_sink(n, callee_of(n, *ck), field(n, ck->args));
-        for (const auto& [t, name] : m_kinds.statement_sinks) {
-            if (t == type) check_sink(n, std::string(name), n);
-        }
+        for (const AssignKind* ak : cls.assigns) assign(n, *ak);
+        if (cls.call) check_sink(n, callee_of(n, *cls.call), cls.call->args);
+        if (cls.statement_sink) check_sink(n, std::string(cls.statement_sink), nullptr);
     }
 
     const SyntaxTree& m_tree;
@@ -296,6 +368,10 @@ private:
     std::vector<TaintHit>& m_out;
     std::map<std::string, Chain, std::less<>> m_vars;
     std::set<std::string, std::less<>> m_clean;  // assigned a clean value in this scope
+    std::vector<NameWords> m_names;
+    mutable FieldIds m_fields;
+    mutable std::vector<SymbolClass> m_classes;                   // by grammar symbol; never resized after construction
+    mutable std::map<std::string, bool, std::less<>> m_sensitive;  // identifier/key text -> sensitive name
 };
 
 }  // namespace

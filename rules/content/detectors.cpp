@@ -223,10 +223,14 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
 std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const {
     std::vector<Detection> out;
     if (m_specs.empty()) return out;
-    std::vector<int> hits;
-    if (!m_set->Match(text, &hits)) return out;
-    std::sort(hits.begin(), hits.end());
-    for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, out);
+    if (m_specs.size() == 1) {
+        scan_one(0, text, test_cards, out);  // the pattern's own search is the one pass
+    } else {
+        std::vector<int> hits;
+        if (!m_set->Match(text, &hits)) return out;
+        std::sort(hits.begin(), hits.end());
+        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, out);
+    }
     std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.detector->id < b.detector->id;
     });

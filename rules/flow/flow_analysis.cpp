@@ -230,15 +230,18 @@ StateReach::StateReach(const ScanGraphs& graphs, const TransferFn& transfer) : m
     }
 }
 
-std::vector<NodeRef> StateReach::path_to(NodeRef r, int value) const {
+std::vector<NodeRef> StateReach::path_to(NodeRef r, int value, std::vector<int>* values) const {
     std::vector<NodeRef> out;
+    if (values) values->clear();
     std::int64_t s = static_cast<std::int64_t>(m_graphs.global(r)) * 8 + value;
     if (m_parent[static_cast<std::size_t>(s)] == -2) return out;
     while (s >= 0) {
         out.push_back(m_graphs.local(static_cast<std::uint32_t>(s / 8)));
+        if (values) values->push_back(static_cast<int>(s % 8));
         s = m_parent[static_cast<std::size_t>(s)];
     }
     std::reverse(out.begin(), out.end());
+    if (values) std::reverse(values->begin(), values->end());
     return out;
 }
 

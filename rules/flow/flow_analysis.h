@@ -99,8 +99,9 @@ public:
     StateReach(const ScanGraphs& graphs, const TransferFn& transfer);
     // Bitmask of values that can hold on entry to `r` (bit i = value index i).
     std::uint8_t values_at(NodeRef r) const { return m_mask[m_graphs.global(r)]; }
-    // Shortest path from an entry to `r` arriving with `value`, entry first.
-    std::vector<NodeRef> path_to(NodeRef r, int value) const;
+    // Shortest path from an entry to `r` arriving with `value`, entry first. With `values`, also
+    // the value on entry to each step (read off the search states: no transfer is re-run).
+    std::vector<NodeRef> path_to(NodeRef r, int value, std::vector<int>* values = nullptr) const;
 
 private:
     const ScanGraphs& m_graphs;

@@ -130,19 +130,18 @@ private:
         return f;
     }
 
-    // Path steps; with `transfer`, each step shows the state on entry to it (`state_of(value)`).
-    void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path, const TransferFn* transfer,
+    // Path steps; with `values` (the state value on entry to each step, from StateReach), each
+    // step shows that state (`state_of(value)`).
+    void add_path(Finding& f, const Scan& scan, const std::vector<NodeRef>& path, const std::vector<int>* values,
                   const std::function<std::string(int)>& state_of) const {
         // Long transfer chains make long paths: keep the entry and the last steps before the
         // node, and say how many were left out (reports stay small, the cut is visible).
         std::size_t omit_from = path.size() > k_max_path_steps ? 1 : path.size();
         std::size_t omit_to = path.size() > k_max_path_steps ? path.size() - (k_max_path_steps - 1) : path.size();
-        int value = 0;
         for (std::size_t i = 0; i < path.size(); ++i) {
-            const FlowNode& n = scan.graphs.node(path[i]);
-            std::string state = transfer ? state_of(value) : std::string();
-            if (transfer) value = (*transfer)(n, value);
             if (i >= omit_from && i < omit_to) continue;
+            const FlowNode& n = scan.graphs.node(path[i]);
+            std::string state = values ? state_of((*values)[i]) : std::string();
             std::string text = step_text(n, state);
             if (i == omit_to && omit_to > omit_from) text = "(" + std::to_string(omit_to - omit_from) + " steps omitted) " + text;
             f.path.push_back({{scan.graphs.graph(path[i].graph).path, n.span}, std::move(text)});
@@ -192,8 +191,9 @@ private:
                 MessageVars vars{{"state", std::string(to_string(var))},
                                  {"value", std::string(state_values(var)[static_cast<std::size_t>(value % nx)])}};
                 Finding f = make_finding(rule, scan, r, vars, std::string(to_string(var)));
-                add_path(f, scan, checks[i].reach->path_to(r, value), &checks[i].transfer,
-                         [&](int v) { return describe(var, unless, v); });
+                std::vector<int> values;
+                std::vector<NodeRef> path = checks[i].reach->path_to(r, value, &values);
+                add_path(f, scan, path, &values, [&](int v) { return describe(var, unless, v); });
                 out.push_back(std::move(f));
                 break;  // one finding per node: the first requirement violated
             }
@@ -212,8 +212,9 @@ private:
         for_each_at(rule, scan, [&](NodeRef r) {
             if (!(reach.values_at(r) & 1u)) return;
             Finding f = make_finding(rule, scan, r, {{"state", "seen"}, {"value", "no"}}, "preceded");
-            TransferFn tf = as_transfer(fx);
-            add_path(f, scan, reach.path_to(r, 0), &tf, [](int v) { return std::string(v ? "preceded: yes" : "preceded: no"); });
+            std::vector<int> values;
+            std::vector<NodeRef> path = reach.path_to(r, 0, &values);
+            add_path(f, scan, path, &values, [](int v) { return std::string(v ? "preceded: yes" : "preceded: no"); });
             out.push_back(std::move(f));
         });
     }
@@ -248,9 +249,10 @@ private:
                 if (branch_declines(scan, r, next, fx, may_be_on)) return;
             }
             Finding f = make_finding(rule, scan, r, {{"state", std::string(to_string(decline_var))}}, "decline");
-            TransferFn tf = as_transfer(fx);
             StateVar var = decline_var;
-            add_path(f, scan, reach.path_to(r, may_be_on ? 1 : 0), &tf, [var](int v) { return describe(var, std::nullopt, v); });
+            std::vector<int> values;
+            std::vector<NodeRef> path = reach.path_to(r, may_be_on ? 1 : 0, &values);
+            add_path(f, scan, path, &values, [var](int v) { return describe(var, std::nullopt, v); });
             out.push_back(std::move(f));
         });
     }

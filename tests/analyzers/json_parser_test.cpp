@@ -72,3 +72,33 @@ TEST_CASE("json: hostile depth and size end quickly as diagnostics", "[json][hos
     CHECK(limited.error().code == "limit-nodes");
     (void)start;
 }
+
+TEST_CASE("json: JSONC files (tsconfig, .vscode, *.jsonc) take comments and trailing commas", "[json]") {
+    const std::string text =
+        "// compiler options\n"
+        "{\n"
+        "  \"compilerOptions\": { /* strict */ \"strict\": true, },\n"
+        "  \"include\": [\"src\", ],  // trailing\n"
+        "}\n";
+    for (const char* path : {"tsconfig.json", "app/tsconfig.build.json", ".vscode/settings.json", "x/.devcontainer/devcontainer.json", "a.jsonc"}) {
+        INFO(path);
+        auto r = parse_json(text, path, {});
+        REQUIRE(r.ok());
+        const Node* opts = r->root.find("compilerOptions");
+        REQUIRE(opts);
+        REQUIRE(opts->find("strict"));
+        CHECK(opts->find("strict")->span.start == Position{3, 47});
+        CHECK(r->root.find("include")->children.size() == 1);
+    }
+    // Plain JSON stays strict: a flow export with a comment is malformed, with a location.
+    auto strict = parse_json(text, "flow.json", {});
+    REQUIRE_FALSE(strict.ok());
+    CHECK(strict.error().span.start.line == 1);
+    CHECK(strict.error().span.start.column == 1);
+    auto trailing = parse_json("{\"a\": 1,}", "flow.json", {});
+    REQUIRE_FALSE(trailing.ok());
+    // An unterminated comment is an error at the place it leaves off.
+    auto open = parse_json("{\"a\": 1 /* no end\n", "tsconfig.json", {});
+    REQUIRE_FALSE(open.ok());
+    CHECK_THAT(open.error().message, Catch::Contains("unterminated /* comment"));
+}
