@@ -2,8 +2,10 @@
 # Runs one libFuzzer harness for a while, seeded with its committed corpus and dictionary.
 #   fuzz/run-fuzzer.sh NAME SECONDS        e.g. fuzz/run-fuzzer.sh yaml 60
 # NAME is a harness (fuzz/NAME_fuzzer.cpp); the binaries come from the CCSCAN_FUZZ build in
-# $FUZZ_BUILD (default build-asan). New inputs go to a temporary working corpus, so the committed
-# fuzz/corpus/NAME stays as written; set FUZZ_WORK=DIR to keep (and reuse) the working corpus.
+# $FUZZ_BUILD (default build-asan). Seeds: fuzz/corpus/NAME/ plus the repository files listed in
+# fuzz/corpus/NAME.seeds (fixtures and examples, not kept twice). New inputs go to a temporary
+# working corpus, so the committed corpus stays as written; set FUZZ_WORK=DIR to keep (and reuse)
+# the working corpus.
 # A crash, leak, timeout or sanitizer report is saved under $FUZZ_ARTIFACTS/NAME (default
 # $FUZZ_BUILD/fuzz-artifacts) and the script exits non-zero.
 set -euo pipefail
@@ -30,6 +32,15 @@ if [[ -n "${FUZZ_WORK:-}" ]]; then
 else
   work=$(mktemp -d "${TMPDIR:-/tmp}/ccscan-fuzz-$name.XXXXXX")
   trap 'rm -rf "$work"' EXIT
+fi
+
+# Listed seeds go into the working corpus (libFuzzer reads folders, not single files).
+if [[ -f "fuzz/corpus/$name.seeds" ]]; then
+  while IFS= read -r seed; do
+    [[ -z "$seed" || "$seed" == \#* ]] && continue
+    [[ -f "$seed" ]] || { echo "fuzz/corpus/$name.seeds: no such file '$seed'" >&2; exit 2; }
+    cp "$seed" "$work/seed-$(tr '/' '_' <<<"$seed")"
+  done <"fuzz/corpus/$name.seeds"
 fi
 
 dict=()
