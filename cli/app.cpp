@@ -23,16 +23,25 @@ constexpr const char* k_footer =
 int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App app{"ccscan: compliance policy-as-code scanner for contact centers (PCI DSS v4.0.1, GDPR, CCPA/CPRA)", "ccscan"};
     app.footer(k_footer);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     app.fallthrough(false);
+    bool version = false;
+    app.add_flag("-V,--version", version, "Print the version and data folder (as `ccscan version`)");
     Run run{out, err, k_exit_ok};
     for (const Command& c : commands()) {
         CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
-        sub->footer(k_footer);
+        sub->footer("Examples:\n" + std::string(c.examples) + "\n" + k_footer);
         c.setup(*sub, run);
     }
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) {
+            if (version) {
+                print_version(out);
+                return k_exit_ok;
+            }
+            throw CLI::RequiredError("A subcommand");
+        }
     } catch (const CLI::CallForHelp& e) {
         out << app.help();
         return k_exit_ok;

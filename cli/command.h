@@ -23,10 +23,14 @@ struct Run {
 struct Command {
     std::string_view name;
     std::string_view help;
+    std::string_view examples;  // shown under "Examples:" in the command's --help
     void (*setup)(CLI::App& sub, Run& run);
 };
 
 const std::vector<Command>& commands();
+
+// Prints what `ccscan version` and `ccscan --version` print.
+void print_version(std::ostream& out);
 
 // Exit codes, documented in README and --help.
 inline constexpr int k_exit_ok = 0;

@@ -12,11 +12,13 @@
 
 namespace ccscan::cli {
 
+void print_version(std::ostream& out) {
+    out << "ccscan " << CCSCAN_VERSION << "\n"
+        << "data: " << data_root() << "\n";
+}
+
 void setup_version_command(CLI::App& sub, Run& run) {
-    sub.callback([&run] {
-        run.out << "ccscan " << CCSCAN_VERSION << "\n"
-                << "data: " << data_root() << "\n";
-    });
+    sub.callback([&run] { print_version(run.out); });
 }
 
 void setup_init_command(CLI::App& sub, Run& run) {

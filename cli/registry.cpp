@@ -14,14 +14,35 @@ void setup_verify_command(CLI::App& sub, Run& run);
 // Every sub-command, in the order `ccscan --help` lists them.
 const std::vector<Command>& commands() {
     static const std::vector<Command> k_commands = {
-        {"scan", "Scan folders, files or git repositories and report findings", &setup_scan_command},
-        {"rules", "List, show, test and lint rule packs", &setup_rules_command},
-        {"graph", "Print the normalized flow graph of IVR flows (dot, mermaid, json)", &setup_graph_command},
-        {"report", "Re-render a JSON report in other formats", &setup_report_command},
-        {"verify", "Re-hash the files of a JSON report and report drift", &setup_verify_command},
-        {"baseline", "Create a baseline of accepted findings", &setup_baseline_command},
-        {"init", "Write a commented starter .ccscan.yaml", &setup_init_command},
-        {"version", "Print the version and data folder", &setup_version_command},
+        {"scan", "Scan folders, files or git repositories and report findings",
+         "  ccscan scan examples/acme-contact-center\n"
+         "  ccscan scan . --format sarif,html --output out/ --fail-on high\n"
+         "  ccscan scan . --git-ref origin/main --changed-since HEAD~1 --baseline .ccscan-baseline.json\n",
+        &setup_scan_command},
+        {"rules", "List, show, test and lint rule packs",
+         "  ccscan rules list --pack pci-dss\n"
+         "  ccscan rules show CCS-FLOW-001\n"
+         "  ccscan rules test --pack my-pack.yaml\n",
+        &setup_rules_command},
+        {"graph", "Print the normalized flow graph of IVR flows (dot, mermaid, json)",
+         "  ccscan graph examples/acme-contact-center/connect/flows/payment.json --format mermaid\n",
+        &setup_graph_command},
+        {"report", "Re-render a JSON report in other formats",
+         "  ccscan report --from out/ccscan.json --format html,sarif --output out/\n",
+        &setup_report_command},
+        {"verify", "Re-hash the files of a JSON report and report drift",
+         "  ccscan verify out/ccscan.json\n",
+        &setup_verify_command},
+        {"baseline", "Create a baseline of accepted findings",
+         "  ccscan baseline create . --output .ccscan-baseline.json\n",
+        &setup_baseline_command},
+        {"init", "Write a commented starter .ccscan.yaml",
+         "  ccscan init --output .ccscan.yaml\n",
+        &setup_init_command},
+        {"version", "Print the version and data folder",
+         "  ccscan version\n"
+         "  ccscan --version\n",
+        &setup_version_command},
     };
     return k_commands;
 }

@@ -41,6 +41,13 @@ npm_ci() {
   echo "$sha" > "$stamp"
 }
 npm_ci third_party/tree-sitter
+# The lock file pins the packages; sources.sha256 pins the C sources the build compiles (CMake
+# checks the same record at configure time).
+(cd third_party/tree-sitter/node_modules && sha256sum --quiet -c ../sources.sha256) || {
+  echo "tree-sitter sources differ from third_party/tree-sitter/sources.sha256: remove" \
+       "third_party/tree-sitter/node_modules and run scripts/install-deps.sh again" >&2
+  exit 1
+}
 if [[ "${1:-}" == "--test" && -f tests/tools/package-lock.json ]]; then
   npm_ci tests/tools
   find tests/tools/node_modules/@microsoft -name Sarif.Multitool -type f -exec chmod u+x {} + 2>/dev/null || true
