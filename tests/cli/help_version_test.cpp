@@ -9,7 +9,7 @@
 
 using ccscan::test::run_ccscan;
 
-TEST_CASE("--version and -V print what `ccscan version` prints", "[cli]") {
+TEST_CASE("the version flags (--version, -V) print what `ccscan version` prints", "[cli]") {
     auto sub = run_ccscan("version");
     REQUIRE(sub.code == 0);
     REQUIRE(sub.text.rfind("ccscan ", 0) == 0);
