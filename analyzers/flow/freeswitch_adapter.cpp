@@ -36,42 +36,42 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
     known = true;
     if (app == "record_session") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "on";
-        n.props["recording_file"] = data;
+        n.actions.recording = Recording::on;
+        n.recording_file = data;
     } else if (app == "stop_record_session") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "off";
+        n.actions.recording = Recording::off;
     } else if (app == "record_session_mask") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "paused";
+        n.actions.recording = Recording::paused;
     } else if (app == "record_session_unmask") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "on";
+        n.actions.recording = Recording::on;
     } else if (app == "play_and_get_digits") {
         // min max tries timeout terminators file invalid_file var regexp ...
         n.kind = FlowKind::collect_input;
-        n.props["max_digits"] = arg(1);
-        n.props["prompt"] = arg(5);
-        n.props["prompt_text"] = file_words(arg(5));
+        n.input.max_digits = digit_count(arg(1));
+        n.prompt_file = arg(5);
+        n.prompt_text = file_words(arg(5));
         n.writes.push_back(arg(7));
         n.sensitivity = lex.classify_name(arg(7));
         if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(5)));
     } else if (app == "read") {
         // min max file var timeout terminators
         n.kind = FlowKind::collect_input;
-        n.props["max_digits"] = arg(1);
-        n.props["prompt"] = arg(2);
-        n.props["prompt_text"] = file_words(arg(2));
+        n.input.max_digits = digit_count(arg(1));
+        n.prompt_file = arg(2);
+        n.prompt_text = file_words(arg(2));
         n.writes.push_back(arg(3));
         n.sensitivity = lex.classify_name(arg(3));
         if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(2)));
     } else if (app == "playback" || app == "speak" || app == "say") {
         n.kind = FlowKind::prompt;
-        n.props["prompt"] = data;
-        n.props["prompt_text"] = file_words(data);
+        n.prompt_file = data;
+        n.prompt_text = file_words(data);
     } else if (app == "log" || app == "info" || app == "event") {
         n.kind = FlowKind::logging;
-        n.props["log"] = "true";
+        n.log = true;
     } else if (app == "set" || app == "export" || app == "set_user" || app == "hash") {
         n.kind = FlowKind::set_data;
         std::string var = data.substr(0, data.find('='));
@@ -86,8 +86,8 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
         n.kind = FlowKind::transfer;
         // transfer <ext> [XML <context>]
         if (w.size() >= 3) {
-            n.props["target_flow"] = w[2];
-            n.props["target_node"] = w[2] + "," + w[0];
+            n.transfer.flow = w[2];
+            n.transfer.node = w[2] + "," + w[0];
         }
     } else if (app == "hangup") {
         n.kind = FlowKind::end;
@@ -142,7 +142,7 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
                     app_props(n, n.platform_type, data, lex, known);
                     if (!known) b.note(a->span, "unknown FreeSWITCH application '" + n.platform_type + "' (treated as 'other')");
                     dialplan_refs(data, n.reads);
-                    if (std::string url = find_url(data); !url.empty()) n.props["url"] = url;
+                    n.url = find_url(data);
                     n.label = n.platform_type + "(" + short_text(data, 40) + ")";
                     std::uint32_t idx = b.add(std::move(n));
                     std::vector<std::uint32_t>& t = anti ? anti_tail : tail;

@@ -11,30 +11,30 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
     const std::string& t = n.platform_type;
     if (t == "talk") {
         n.kind = FlowKind::prompt;
-        n.props["prompt_text"] = std::string(a.get("text"));
+        n.prompt_text = std::string(a.get("text"));
     } else if (t == "stream") {
         n.kind = FlowKind::prompt;
     } else if (t == "input") {
         n.kind = FlowKind::collect_input;
         if (const Node* dtmf = a.find("dtmf")) {
-            if (!dtmf->get("maxDigits").empty()) n.props["max_digits"] = std::string(dtmf->get("maxDigits"));
+            n.input.max_digits = digit_count(dtmf->get("maxDigits"));
         }
         n.writes.push_back("dtmf.digits");
         n.sensitivity = lex.classify_name(n.id);
     } else if (t == "record") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "on";
-        if (a.find("transcription")) n.props["transcribe"] = "true";
+        n.actions.recording = Recording::on;
+        if (a.find("transcription")) n.transcribe = true;
     } else if (t == "conversation") {
         n.kind = FlowKind::transfer;
-        if (truthy(a.get("record"))) n.props["recording"] = "on";
+        if (truthy(a.get("record"))) n.actions.recording = Recording::on;
     } else if (t == "connect") {
         n.kind = FlowKind::transfer;
         if (const Node* eps = a.find("endpoint")) {
             for (const Node& ep : eps->children) {
                 if (ep.get("type") == "websocket") {
                     n.kind = FlowKind::streaming;
-                    n.props["streaming"] = "on";
+                    n.actions.streaming = Switch::on;
                 }
             }
         }
@@ -61,16 +61,15 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
         ncco_props(n, a, lex);
         if (n.kind == FlowKind::other) b.note(a.span, "unknown NCCO action '" + n.platform_type + "' (treated as 'other')");
         for_each_scalar(a, [&](const Node& v) {
-            if (!n.props.count("url")) {
-                if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
-            }
+            if (n.url.empty()) n.url = find_url(v.value);
         });
         if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && prev < b.size()) {
             // The prompt spoken just before the input says what it is for.
             const FlowNode& p = b.node(prev);
-            if (auto it = p.props.find("prompt_text"); it != p.props.end()) n.sensitivity = lex.classify_text(it->second);
+            if (!p.prompt_text.empty()) n.sensitivity = lex.classify_text(p.prompt_text);
         }
-        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.props.count("url") ? n.props["url"] : "";
+        // A talk action is labelled by its text (even when empty), any other by its URL.
+        std::string what = n.platform_type == "talk" ? n.prompt_text : n.url;
         n.label = n.platform_type + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
         bool ends = n.kind == FlowKind::collect_input;
         std::uint32_t idx = b.add(std::move(n));

@@ -153,13 +153,7 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     for (const FlowEdge& e : graph.edges) {
         if (e.from < succ.size() && e.to < succ.size()) succ[e.from].push_back(e.to);
     }
-    auto digits = [](const FlowNode& n) {
-        auto it = n.props.find("max_digits");
-        if (it == n.props.end()) return 0;
-        int value = 0;
-        auto res = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-        return res.ec == std::errc() ? value : 0;
-    };
+    auto digits = [](const FlowNode& n) { return n.input.max_digits; };
     for (FlowNode& n : graph.nodes) {
         if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none) {
             n.sensitivity = sensitivity_from_digits(digits(n), false);

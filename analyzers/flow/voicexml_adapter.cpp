@@ -89,17 +89,17 @@ private:
                 if (c->key == "prompt") text += subtree_text(*c) + " ";
                 if (c->key == "grammar") {
                     std::string src = xml_attr(*c, "src");
-                    if (auto p = src.find("length="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 7);
-                    if (auto p = src.find("maxlength="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 10);
+                    if (auto p = src.find("length="); p != std::string::npos) n.input.max_digits = digit_count(src.substr(p + 7));
+                    if (auto p = src.find("maxlength="); p != std::string::npos) n.input.max_digits = digit_count(src.substr(p + 10));
                 }
             }
             std::string type = xml_attr(e, "type");
-            if (auto p = type.find("length="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 7);
-            if (auto p = type.find("maxlength="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 10);
+            if (auto p = type.find("length="); p != std::string::npos) n.input.max_digits = digit_count(type.substr(p + 7));
+            if (auto p = type.find("maxlength="); p != std::string::npos) n.input.max_digits = digit_count(type.substr(p + 10));
             while (!text.empty() && text.back() == ' ') text.pop_back();
-            n.props["prompt_text"] = text;
+            n.prompt_text = text;
             auto scoped = properties(e, props);
-            n.props["record_utterance"] = truthy(scoped["recordutterance"]) ? "true" : "false";
+            n.input.record_utterance = truthy(scoped["recordutterance"]);
             n.sensitivity = m_lex.classify_name(n.id);
             if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(text);
             container = true;
@@ -107,26 +107,26 @@ private:
             container = true;
         } else if (k == "prompt" || k == "audio") {
             n.kind = FlowKind::prompt;
-            n.props["prompt_text"] = subtree_text(e);
+            n.prompt_text = subtree_text(e);
         } else if (k == "record") {
             n.kind = FlowKind::recording;
-            n.props["voicemail"] = "true";
+            n.voicemail = true;
             n.id = xml_attr(e, "name");
             n.writes.push_back(n.id);
         } else if (k == "log") {
             n.kind = FlowKind::logging;
-            n.props["log"] = "true";
+            n.log = true;
             n.reads = split_names(xml_attr(e, "expr") + " " + subtree_text(e));
         } else if (k == "submit" || k == "data") {
             n.kind = FlowKind::invoke;
-            n.props["method"] = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
+            n.method = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
             n.reads = split_names(xml_attr(e, "namelist"));
-            n.props["url"] = xml_attr(e, k == "submit" ? "next" : "src");
+            n.url = xml_attr(e, k == "submit" ? "next" : "src");
         } else if (k == "transfer") {
             n.kind = FlowKind::transfer;
         } else if (k == "subdialog") {
             n.kind = FlowKind::invoke;
-            n.props["url"] = xml_attr(e, "src");
+            n.url = xml_attr(e, "src");
         } else if (k == "exit" || k == "disconnect") {
             n.kind = FlowKind::end;
         } else if (k == "goto") {
@@ -142,8 +142,8 @@ private:
         } else {
             m_b.note(e.span, "unknown VoiceXML element <" + k + "> (treated as 'other')");
         }
-        if (n.props.count("url") && n.props["url"].empty()) n.props.erase("url");
-        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+        // Fields and prompts are labelled by their prompt text (even when empty), others by id.
+        std::string what = k == "field" || k == "prompt" || k == "audio" ? n.prompt_text : n.id;
         n.label = "<" + k + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
         std::uint32_t idx = add(std::move(n), e);
         for (std::uint32_t p : preds) m_b.edge(p, idx);
@@ -207,23 +207,23 @@ std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, c
                 n.label = "<" + c->key + ">";
                 if (c->key == "dialogstart" || c->key == "dialogprepare") {
                     n.kind = FlowKind::invoke;
-                    n.props["url"] = xml_attr(*c, "src");
+                    n.url = xml_attr(*c, "src");
                 } else if (c->key == "createcall" || c->key == "redirect") {
                     n.kind = FlowKind::transfer;
                 } else if (c->key == "send") {
                     n.kind = FlowKind::invoke;
-                    n.props["url"] = xml_attr(*c, "target");
+                    n.url = xml_attr(*c, "target");
                     n.reads = split_names(xml_attr(*c, "namelist"));
                 } else if (c->key == "log") {
                     n.kind = FlowKind::logging;
-                    n.props["log"] = "true";
+                    n.log = true;
                     n.reads = split_names(xml_attr(*c, "expr"));
                 } else if (c->key == "disconnect" || c->key == "exit") {
                     n.kind = FlowKind::end;
                 } else {
                     n.kind = FlowKind::other;
                 }
-                if (n.props.count("url") && find_url(n.props["url"]).empty()) n.props.erase("url");
+                if (find_url(n.url).empty()) n.url.clear();
                 std::uint32_t idx = b.add(std::move(n));
                 for (std::uint32_t t : tail) b.edge(t, idx, cond);
                 cond.clear();

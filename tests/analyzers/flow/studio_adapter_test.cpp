@@ -16,8 +16,8 @@ TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio]") {
     CHECK(g.nodes[g.entry].kind == FlowKind::entry);
     const auto* rec = test::find_node(g, "record_all");
     CHECK(rec->kind == FlowKind::recording);
-    CHECK(rec->props.at("recording") == "on");
-    CHECK(rec->props.at("url") == "http://hooks.example.com/recordings");
+    CHECK(analyzers::node_prop(*rec, "recording") == "on");
+    CHECK(analyzers::node_prop(*rec, "url") == "http://hooks.example.com/recordings");
     const auto* gather = test::find_node(g, "gather_card");
     CHECK(gather->kind == FlowKind::collect_input);
     CHECK(gather->sensitivity == Sensitivity::pan);
@@ -26,7 +26,7 @@ TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio]") {
     CHECK(set->reads == std::vector<std::string>{"widgets.gather_card.Digits"});
     CHECK(set->writes == std::vector<std::string>{"flow.variables.card"});
     CHECK(test::find_node(g, "charge")->reads == std::vector<std::string>{"flow.variables.card"});
-    CHECK(test::find_node(g, "sms_receipt")->props.at("message") == "sms");
+    CHECK(analyzers::node_prop(*test::find_node(g, "sms_receipt"), "message") == "sms");
     CHECK(test::has_edge(g, "Trigger", "record_all", ""));
     CHECK(test::has_edge(g, "gather_card", "gather_card", "timeout"));
     CHECK(test::has_edge(g, "gather_card", "set_card", "keypress"));
