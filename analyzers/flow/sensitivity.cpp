@@ -201,7 +201,11 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     std::vector<bool> other(graph.nodes.size(), false);
     for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
         FlowNode& n = graph.nodes[i];
-        if (n.kind != FlowKind::collect_input || n.sensitivity != Sensitivity::none) continue;
+        if (n.kind != FlowKind::collect_input) continue;
+        // A phone number has at most 15 digits (E.164): a 16-digit entry whose prompt mentions
+        // the phone ("using your telephone keypad") is not one.
+        bool phone_too_long = n.sensitivity == Sensitivity::phone && digits(n) > 15;
+        if (n.sensitivity != Sensitivity::none && !phone_too_long) continue;
         other[i] = names_other(n);
         if (!other[i]) n.sensitivity = sensitivity_from_digits(digits(n), false);
     }
