@@ -20,6 +20,7 @@ bool parse_name(const std::array<std::string_view, N>& names, std::string_view t
 std::string text(std::string_view s) { return std::string(s); }
 std::string boolean(const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : ""; }
 std::string flag(bool b) { return b ? "true" : ""; }
+std::string sensitivity(Sensitivity s) { return s == Sensitivity::none ? "" : std::string(to_string(s)); }
 
 constexpr std::array<std::string_view, 3> k_message_names = {"", "sms", "email"};
 constexpr std::array<std::string_view, 4> k_persist_names = {"", "true", "cdr", "participant_data"};
@@ -68,9 +69,13 @@ const std::vector<NodeFact>& node_facts() {
         {"encrypted", [](const FlowNode& n) { return boolean(n.input.encrypted); }},
         {"max_digits", [](const FlowNode& n) { return n.input.max_digits ? std::to_string(n.input.max_digits) : ""; }},
         {"record_utterance", [](const FlowNode& n) { return boolean(n.input.record_utterance); }},
+        {"obfuscated", [](const FlowNode& n) { return boolean(n.input.obfuscated); }},
         {"url", [](const FlowNode& n) { return n.url; }},
+        {"stream_url", [](const FlowNode& n) { return n.stream_url; }},
         {"method", [](const FlowNode& n) { return n.method; }},
         {"message", [](const FlowNode& n) { return text(to_string(n.message)); }},
+        {"personal_data", [](const FlowNode& n) { return sensitivity(n.personal_data); }},
+        {"reads_back", [](const FlowNode& n) { return sensitivity(n.reads_back); }},
         {"persist", [](const FlowNode& n) { return text(to_string(n.persist)); }},
         {"sensitive_key", [](const FlowNode& n) { return n.sensitive_key; }},
         {"target_flow", [](const FlowNode& n) { return n.transfer.flow; }},

@@ -73,6 +73,7 @@ struct InputSpec {
     std::optional<bool> store;      // Connect StoreInput (the input outlives the block)
     std::optional<bool> encrypted;  // Connect InputEncryption / legacy EncryptEntry
     std::optional<bool> record_utterance;  // VoiceXML recordutterance in scope
+    std::optional<bool> obfuscated;        // Lex slot obfuscation (the value is masked in logs)
 };
 
 // A transfer into another flow (resolved over the whole scan by the flow analysis).
@@ -95,10 +96,13 @@ struct FlowNode {
     ChannelActions actions;
     InputSpec input;
     Sensitivity sensitivity = Sensitivity::none;  // of the data collected (inputs, payment capture)
-    std::string url;     // first URL the node talks to
+    std::string url;         // first URL the node talks to
+    std::string stream_url;  // where a media stream goes (streaming nodes)
     std::string method;  // HTTP method
     Transfer transfer;
     MessageChannel message = MessageChannel::none;  // sends an SMS / e-mail
+    Sensitivity personal_data = Sensitivity::none;  // personal data a message carries
+    Sensitivity reads_back = Sensitivity::none;     // sensitive value a prompt reads back to the caller
     Persist persist = Persist::none;
     bool voicemail = false;  // records the caller's message (no effect on the recording state)
     std::optional<bool> transcribe;
@@ -107,7 +111,7 @@ struct FlowNode {
     std::string sensitive_key;   // an attribute/variable with a sensitive name (`cardNumber`)
     // The platform's own parameters that have no normalized meaning, kept for rules that need
     // them (Connect `function`, Archy `flow_type`, Studio `payment_connector`/`flex`/`secret`,
-    // Connect `recorded_participants`, Asterisk `command`). Keys must not be node_facts() names.
+    // Connect `recorded_participants`, Asterisk `command`, Lex `slot_type`). Keys must not be node_facts() names.
     std::map<std::string, std::string> raw;
 
     std::vector<std::string> reads;   // variables/attributes read

@@ -55,6 +55,7 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
             } else if (c->key == "Stream" || c->key == "Siprec" || c->key == "Transcription") {
                 n.kind = FlowKind::streaming;
                 n.actions.streaming = start ? Switch::on : Switch::off;
+                if (c->key == "Stream" && start) n.stream_url = xml_attr(*c, "url");
             }
         }
     } else if (v == "Dial") {
@@ -66,7 +67,12 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
         n.prompt_text = inner_text(e);
     } else if (v == "Redirect" || v == "Connect") {
         n.kind = v == "Connect" ? FlowKind::streaming : FlowKind::invoke;
-        if (v == "Connect") n.actions.streaming = Switch::on;
+        if (v == "Connect") {
+            n.actions.streaming = Switch::on;
+            for (const Node* c : xml_children(e)) {
+                if (c->key == "Stream") n.stream_url = xml_attr(*c, "url");
+            }
+        }
     } else if (v == "Sms" || v == "Message") {
         n.kind = FlowKind::invoke;
         n.message = MessageChannel::sms;
