@@ -25,6 +25,7 @@ struct FileContext {
     const analyzers::InputFile& file;
     const analyzers::ParsedFile& parsed;
     const Policy& policy;
+    std::string_view hash_key;  // ScanOptions::hash_key: for keyed hashes in masked previews
 };
 
 // Everything a whole-scan matcher may look at (flow rules follow transfers across files).

@@ -89,13 +89,13 @@ std::string normalized(const DetectorSpec& d, std::string_view value) {
     return std::string(value);
 }
 
-std::string masked(const DetectorSpec& d, std::string_view value) {
+std::string masked(const DetectorSpec& d, std::string_view value, std::string_view key) {
     if (d.mask == "pan") return mask_pan(value);
     if (d.mask == "ssn") return mask_ssn(value);
     if (d.mask == "iban") return mask_iban(value);
     if (d.mask == "phone") return mask_phone(value);
     if (d.mask == "email") return mask_email(value);
-    return mask_secret(d.id, value);
+    return mask_secret(d.id, value, key);
 }
 
 bool validate(const DetectorSpec& d, std::string_view value) {
@@ -179,7 +179,7 @@ bool ContentScanner::any(std::string_view text) const {
 }
 
 void ContentScanner::scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
-                              std::vector<Detection>& out) const {
+                              std::string_view hash_key, std::vector<Detection>& out) const {
     const RE2& re = *m_res[index];
     const DetectorSpec& d = *m_specs[index];
     const int ngroups = re.NumberOfCapturingGroups();
@@ -214,22 +214,23 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
             det.brand = card_brand(norm);
             det.test_value = test_cards.count(norm) > 0;
         }
-        det.evidence = masked(d, value);
-        det.value_hash = keyed_hash(norm);
+        det.evidence = masked(d, value, hash_key);
+        det.value_hash = keyed_hash(hash_key, norm);
         out.push_back(std::move(det));
     }
 }
 
-std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const {
+std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards,
+                                            std::string_view hash_key) const {
     std::vector<Detection> out;
     if (m_specs.empty()) return out;
     if (m_specs.size() == 1) {
-        scan_one(0, text, test_cards, out);  // the pattern's own search is the one pass
+        scan_one(0, text, test_cards, hash_key, out);  // the pattern's own search is the one pass
     } else {
         std::vector<int> hits;
         if (!m_set->Match(text, &hits)) return out;
         std::sort(hits.begin(), hits.end());
-        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, out);
+        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, hash_key, out);
     }
     std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.detector->id < b.detector->id;
