@@ -180,7 +180,8 @@ void assign_fingerprints(std::vector<Finding>& findings) {
     std::sort(findings.begin(), findings.end(), finding_less);
     std::map<std::string, int> seen;
     for (Finding& f : findings) {
-        std::string key = f.rule_id + '\n' + f.location.path + '\n' +
+        // The path as reports show it (a card number in a file name is masked there too).
+        std::string key = f.rule_id + '\n' + analyzers::mask_digit_runs(f.location.path) + '\n' +
                           (f.fingerprint_key.empty() ? f.message : f.fingerprint_key);
         int n = seen[key]++;
         if (n > 0) key += '\n' + std::to_string(n);

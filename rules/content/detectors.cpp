@@ -59,6 +59,13 @@ analyzers::Result<DetectorSpec> parse_detector(const Node& n, const std::string&
 }
 
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// In a URL-encoded query (`?q=card%3D4929...`) the escape before a value is punctuation, not
+// part of a longer run of letters and digits.
+bool after_percent_escape(std::string_view text, std::size_t b) {
+    return b >= 3 && text[b - 3] == '%' && is_hex(text[b - 2]) && is_hex(text[b - 1]);
+}
 
 std::string lowered_context(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
@@ -197,7 +204,8 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
         pos = static_cast<std::size_t>(whole.data() - text.data()) + std::max<std::size_t>(whole.size(), 1);
         std::size_t b = static_cast<std::size_t>(value.data() - text.data()), e = b + value.size();
         // Never inside a longer run of letters/digits (a PAN inside a 24-digit id is no PAN).
-        if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b])) || (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
+        if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b]) && !after_percent_escape(text, b)) ||
+            (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
             continue;
         if (!validate(d, value)) continue;
         bool ignored = false;

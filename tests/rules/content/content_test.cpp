@@ -168,3 +168,25 @@ TEST_CASE("detector catalogue: built-in file parses; errors carry positions", "[
     CHECK(bad.error().message.find("unknown validator 'luhn'") != std::string::npos);
     CHECK(bad.error().span.start.line == 2);
 }
+
+TEST_CASE("scanner: card numbers with dots, in URL query strings and on very long lines", "[content]") {
+    // Dots: found and masked like any grouping; IP addresses and versions are not card numbers.
+    auto dotted = scan_with({"pan"}, "card 4929.5812.3456.7898 on file");
+    REQUIRE(dotted.size() == 1);
+    CHECK(dotted[0].evidence == "492958******7898");
+    CHECK(scan_with({"pan"}, "host 192.168.100.200 v4929.5812.3456").empty());
+    // Query strings, plain and URL-encoded.
+    auto url = scan_with({"pan", "ssn"}, "GET https://pay.example.com/c?card=4929581234567898&ssn=287-65-4321 HTTP/1.1");
+    REQUIRE(url.size() == 2);
+    CHECK(url[0].evidence == "492958******7898");
+    CHECK(url[1].evidence == "***-**-4321");
+    auto encoded = scan_with({"pan"}, "https://pay.example.com/c?q=card%3D4929581234567898%26x%3D1");
+    REQUIRE(encoded.size() == 1);
+    CHECK(encoded[0].evidence == "492958******7898");
+    CHECK(scan_with({"pan"}, "id=X4929581234567898").empty());  // still not inside a longer run
+    // A line of 20,000 characters (minified JSON): the value and its offsets are found.
+    const std::string long_line = "{\"a\": \"" + std::string(20000, 'x') + "\", \"card\": \"4929 5812 3456 7898\"}";
+    auto far = scan_with({"pan"}, long_line);
+    REQUIRE(far.size() == 1);
+    CHECK(long_line.substr(far[0].begin, far[0].end - far[0].begin) == "4929 5812 3456 7898");
+}
