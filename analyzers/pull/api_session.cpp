@@ -242,7 +242,7 @@ Result<std::string> ApiSession::send_raw(const Operation& op, const std::string&
     HttpRequest req;
     req.method = op.method;  // from the allow-list, never from the caller
     req.url = url;
-    req.headers.push_back("Accept: application/json");
+    req.headers.push_back(op.host == ApiHost::twiml_url ? "Accept: application/xml, text/xml" : "Accept: application/json");
     if (op.method == HttpMethod::post) {
         if (!args.form.empty()) {
             req.body = args.form;

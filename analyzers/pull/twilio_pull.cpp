@@ -22,6 +22,7 @@ Result<std::vector<Json>> twilio_list_all(PullContext& ctx, std::string_view op,
     ApiArgs first = args;
     first.query.emplace_back("PageSize", "50");
     auto page = ctx.api.call(op, first);
+    std::set<std::string> followed;
     for (int n = 0; n < k_max_pages; ++n) {
         if (!page.ok()) return page.error();
         if (page->contains(key) && (*page)[key].is_array()) {
@@ -29,6 +30,7 @@ Result<std::vector<Json>> twilio_list_all(PullContext& ctx, std::string_view op,
         }
         std::string next = page->contains("meta") ? str((*page)["meta"], "next_page_url") : str(*page, "next_page_uri");
         if (next.empty()) return items;
+        if (!followed.insert(next).second) return make_diagnostic("pull-bad-response", "", {}, std::string(op) + ": the API returned the same next page twice");
         page = ctx.api.call_page(op, next);
     }
     return make_diagnostic("pull-bad-response", "", {}, std::string(op) + ": more than " + std::to_string(k_max_pages) + " pages; stopped");
