@@ -125,6 +125,8 @@ std::string sniff_xml(std::string_view h) {
             if (n == "ccxml") return "ccxml";
             if (n == "response") return "twiml";
             if (n == "document" && has(h, "freeswitch")) return "freeswitch-xml";
+            // Dialplan snippets (FusionPBX keeps one `<extension>` per file) have no `<document>`.
+            if (n == "extension") return has(h, "<condition") || has(h, "application=") ? "freeswitch-xml" : "xml";
             if ((n == "include" || n == "context" || n == "section" || n == "profile" || n == "configuration") &&
                 (has(h, "<extension") || has(h, "application=") || has(h, "<param name=") || has(h, "<gateway") ||
                  has(h, "X-PRE-PROCESS") || (n == "configuration" && has(h, ".conf\"")))) {

@@ -161,7 +161,10 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
         return res.ec == std::errc() ? value : 0;
     };
     for (FlowNode& n : graph.nodes) {
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none) {
+        if (n.kind != FlowKind::collect_input) continue;
+        // A phone number has at most 15 digits (E.164): a 16-digit entry whose prompt mentions
+        // the phone ("using your telephone keypad") is not one.
+        if (n.sensitivity == Sensitivity::none || (n.sensitivity == Sensitivity::phone && digits(n) > 15)) {
             n.sensitivity = sensitivity_from_digits(digits(n), false);
         }
     }
