@@ -93,6 +93,21 @@ void attribute_props(FlowNode& n, const Node& params, std::string_view scope, co
     collect_refs(*attrs, n.reads);
 }
 
+// A value a Lex bot collected, read by name (`$.Lex.Slots.CardNumber`): the slot's name says
+// what it holds (the bot is not a collect_input node, so the flow taint does not see it).
+void bot_slot_reads(FlowNode& n, const SensitivityLexicon& lex) {
+    static constexpr std::string_view k_slots = "$.Lex.Slots.";
+    for (const std::string& r : n.reads) {
+        if (r.rfind(k_slots, 0) != 0) continue;
+        std::string slot = r.substr(k_slots.size(), r.find('.', k_slots.size()) - k_slots.size());
+        Sensitivity s = lex.classify_name(slot);
+        if (s == Sensitivity::none) continue;
+        n.props["bot_slot"] = slot;
+        n.props["bot_slot_sensitivity"] = std::string(to_string(s));
+        return;
+    }
+}
+
 struct TypeInfo {
     std::string_view type;
     FlowKind kind;
@@ -196,6 +211,7 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
         }
     }
     collect_refs(params, n.reads);
+    bot_slot_reads(n, lex);
     set_url(n, params);
     std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
     n.label = n.platform_type + " '" + short_text(what, 48) + "'";
