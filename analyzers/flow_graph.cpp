@@ -76,6 +76,8 @@ const std::vector<NodeFact>& node_facts() {
         {"message", [](const FlowNode& n) { return text(to_string(n.message)); }},
         {"personal_data", [](const FlowNode& n) { return sensitivity(n.personal_data); }},
         {"reads_back", [](const FlowNode& n) { return sensitivity(n.reads_back); }},
+        {"bot_slot", [](const FlowNode& n) { return n.bot_slot; }},
+        {"bot_slot_sensitivity", [](const FlowNode& n) { return sensitivity(n.bot_slot_sensitivity); }},
         {"persist", [](const FlowNode& n) { return text(to_string(n.persist)); }},
         {"sensitive_key", [](const FlowNode& n) { return n.sensitive_key; }},
         {"target_flow", [](const FlowNode& n) { return n.transfer.flow; }},

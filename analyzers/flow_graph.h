@@ -103,6 +103,8 @@ struct FlowNode {
     MessageChannel message = MessageChannel::none;  // sends an SMS / e-mail
     Sensitivity personal_data = Sensitivity::none;  // personal data a message carries
     Sensitivity reads_back = Sensitivity::none;     // sensitive value a prompt reads back to the caller
+    std::string bot_slot;                           // a Lex slot with a sensitive name the node reads
+    Sensitivity bot_slot_sensitivity = Sensitivity::none;
     Persist persist = Persist::none;
     bool voicemail = false;  // records the caller's message (no effect on the recording state)
     std::optional<bool> transcribe;
