@@ -16,7 +16,8 @@ void remap(const analyzers::EmbeddedCode& code, Location& loc, const std::string
 
 void scan_embedded_code(const std::vector<const Rule*>& rules, const analyzers::InputFile& file,
                         const analyzers::ParsedFile& parsed, const analyzers::AnalyzeOptions& options,
-                        const Policy& policy, std::vector<Finding>& out, std::vector<const Rule*>& rule_of) {
+                        const Policy& policy, std::string_view hash_key, std::vector<Finding>& out,
+                        std::vector<const Rule*>& rule_of) {
     for (const analyzers::EmbeddedCode& code : parsed.embedded_code) {
         analyzers::InputFile sub{file.path, file.abs_path, code.text, file.origin, file.git};
         analyzers::AnalyzeOptions o = options;
@@ -24,7 +25,7 @@ void scan_embedded_code(const std::vector<const Rule*>& rules, const analyzers::
         o.want_syntax = true;
         analyzers::ParsedFile p = analyzers::analyze(sub, code.language, o);
         if (p.failure || !p.syntax) continue;
-        FileContext ctx{sub, p, policy};
+        FileContext ctx{sub, p, policy, hash_key};
         for (const Rule* r : rules) {
             if (!r->matcher->per_file() || !r->matcher->needs_syntax() || !r->applies_to.applies(code.language, file.path)) continue;
             if (!r->matcher->may_match(code.text)) continue;

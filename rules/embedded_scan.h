@@ -3,6 +3,7 @@
 // back, the template's path). Content rules already run on the whole template text.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "analyzers/format_registry.h"
@@ -17,6 +18,7 @@ namespace ccscan::rules {
 // `rule_of[i]` is the rule of finding `out[first + i]`.
 void scan_embedded_code(const std::vector<const Rule*>& rules, const analyzers::InputFile& file,
                         const analyzers::ParsedFile& parsed, const analyzers::AnalyzeOptions& options,
-                        const Policy& policy, std::vector<Finding>& out, std::vector<const Rule*>& rule_of);
+                        const Policy& policy, std::string_view hash_key, std::vector<Finding>& out,
+                        std::vector<const Rule*>& rule_of);
 
 }  // namespace ccscan::rules

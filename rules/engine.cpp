@@ -172,7 +172,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     if (!timed_out && !parsed.embedded_code.empty()) {
         std::vector<const Rule*> rule_of;
         std::size_t before = out.findings.size();
-        scan_embedded_code(rules, file, parsed, ao, options.policy, out.findings, rule_of);
+        scan_embedded_code(rules, file, parsed, ao, options.policy, options.hash_key, out.findings, rule_of);
         for (std::size_t k = before; k < out.findings.size(); ++k) {
             const Rule& r = *rule_of[k - before];
             finish_finding(out.findings[k], r, out.findings[k].format, file.git);
