@@ -140,9 +140,9 @@ TEST_CASE("pull connect: every resource is read through pagination, retries and 
     // Scanned: the flows as Connect flows, the storage configs as CloudFormation, the bot as Lex.
     auto scan = run_ccscan("scan " + out.string() + " --format json -q", false);
     CHECK(scan.code == 1);
-    CHECK(scan.text.find("\"CCS-FLOW-001\"") != std::string::npos);
-    CHECK(scan.text.find("\"CCS-IAC-002\"") != std::string::npos);
-    CHECK(scan.text.find("\"CCS-LEX-001\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-FLOW-001\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-IAC-002\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-LEX-001\"") != std::string::npos);
     CHECK(scan.text.find("\"pull.platform\": \"amazon-connect\"") != std::string::npos);
     CHECK(scan.text.find("Supervisor whisper") != std::string::npos);  // the failed resource is in the report
     check_no_secret("scan report", scan.text, secrets);
