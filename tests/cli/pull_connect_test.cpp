@@ -233,3 +233,26 @@ TEST_CASE("pull connect: missing credentials or instance are usage errors", "[e2
     CHECK(n.text.find("--instance-id") != std::string::npos);
     CHECK(!fs::exists("/tmp/ccscan-pull-never"));
 }
+
+TEST_CASE("pull connect: verify re-checks the pulled files against the manifest and the report", "[e2e][pull]") {
+    if (!PullServer::available()) return;
+    const AwsSecrets secrets = make_secrets();
+    PullServer server("connect-verify", "connect/routes.json", server_env(secrets));
+    REQUIRE(server.running());
+    const fs::path out = server.dir() / "out";
+    REQUIRE(run_ccscan_env(client_env(secrets), pull_args(server, out, "-q")).code == 1);
+    const fs::path report = server.dir() / "report.json";
+    run_ccscan("scan " + out.string() + " --format json --output " + report.string() + " -q");
+    auto clean = run_ccscan("verify " + report.string());
+    INFO(clean.text);
+    CHECK(clean.code == 0);
+    CHECK(clean.text.find("ccscan-pull.json: 7 pulled file(s) unchanged, 0 changed, 0 missing") != std::string::npos);
+    // A pulled flow edited after the pull: verify says so, and a new scan reports the drift.
+    std::ofstream(out / "connect/flows/Main-menu.f2000000.json", std::ios::app) << " ";
+    auto drift = run_ccscan("verify " + report.string());
+    INFO(drift.text);
+    CHECK(drift.code == 1);
+    CHECK(drift.text.find("changed   connect/flows/Main-menu.f2000000.json  (differs from the pulled copy") != std::string::npos);
+    auto rescan = run_ccscan("scan " + out.string() + " --format json -q", false);
+    CHECK(rescan.text.find("\"pull-drift\"") != std::string::npos);
+}
