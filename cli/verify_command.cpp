@@ -8,6 +8,7 @@
 //      excludes and .gitignore, so files added or removed since are named too. Paths in reports
 //      are masked (a card number in a file name), so files are matched by their masked path.
 //   3. The packs: each pack is loaded again from its recorded path and its hash compared.
+//   4. A pulled folder (`ccscan pull`): its files against the pull manifest (cli/pull_provenance.h).
 // Exit 0: all unchanged; 1: anything changed, missing, added or edited; 2: the report cannot be read.
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,7 @@
 #include "cli/command.h"
 #include "cli/data_root.h"
 #include "cli/hash_key.h"
+#include "cli/pull_provenance.h"
 #include "reporters/integrity.h"
 #include "reporters/json_reporter.h"
 #include "reporters/reporter.h"
@@ -184,12 +186,18 @@ void run_verify(const VerifyOptions& opt, Run& run) {
     if (d.unhashed > 0) run.out << " (" << d.unhashed << " present but not hashed at scan time)";
     run.out << "; " << report->packs.size() - static_cast<std::size_t>(d.packs_changed) << " of " << report->packs.size() << " packs unchanged";
     if (!d.walked) run.out << "; files added since the scan are not checked (not a scan of one folder)";
-    run.out << "\nccscan verify: report " << (integrity.problems.empty() ? "intact" : "EDITED OR UNVERIFIABLE");
+    run.out << "\n";
+    const PullCheck pulled = verify_pull_manifest(folder, run.out);
+    if (pulled.present) {
+        run.out << "ccscan verify: ccscan-pull.json: " << pulled.unchanged << " pulled file(s) unchanged, " << pulled.changed << " changed, "
+                << pulled.missing << " missing\n";
+    }
+    run.out << "ccscan verify: report " << (integrity.problems.empty() ? "intact" : "EDITED OR UNVERIFIABLE");
     if (integrity.signature_checked && integrity.problems.empty()) run.out << ", signature valid";
     else if (integrity.signed_report && key.empty()) run.out << " (signed; give --sign-key to check the signature)";
     else if (!integrity.signed_report && integrity.present) run.out << " (digest only, not signed: detects accidental edits, not deliberate ones)";
     run.out << "\n";
-    const bool drift = d.changed + d.missing + d.added + d.packs_changed > 0;
+    const bool drift = d.changed + d.missing + d.added + d.packs_changed + pulled.changed + pulled.missing > 0;
     run.exit_code = drift || !integrity.problems.empty() ? k_exit_findings : k_exit_ok;
 }
 
