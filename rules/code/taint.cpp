@@ -258,6 +258,12 @@ private:
         return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}, payload};
     }
 
+    // "'CardNumber'" -> "CardNumber": messages quote the source themselves.
+    static std::string unquoted(std::string s) {
+        if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') && s.back() == s.front()) return s.substr(1, s.size() - 2);
+        return s;
+    }
+
     bool used_whole(TSNode n) const {
         TSNode parent = ts_node_parent(n);
         if (ts_node_is_null(parent) || !is_access(parent)) return true;
@@ -302,7 +308,7 @@ private:
                 if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
         } else if (cls.string && parent_is_access(n, parent_access)) {
-            if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
+            if (sensitive_name(m_tree.text(n))) return source_step(n, unquoted(short_text(n)), "sensitive key");
         }
         const bool access = cls.access;
         const auto children = m_tree.named_children(n);
