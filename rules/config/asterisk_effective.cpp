@@ -250,6 +250,8 @@ std::unique_ptr<EffectiveUnit> build_unit(const ResolveSpec& spec, const ScanDoc
     auto unit = std::make_unique<EffectiveUnit>();
     unit->path = root.path;
     unit->root.kind = NodeKind::object;
+    // Origins are keyed by node address: the sections must never move once placed.
+    unit->root.children.reserve(sections.size());
     Resolver resolver(sections);
     UnitBuilder builder(spec, *unit);
     std::optional<Settings> general;

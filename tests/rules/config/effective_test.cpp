@@ -103,6 +103,8 @@ TEST_CASE("chan_sip: #include splices files; included files are not units of the
     CHECK(pbx->origins.at(general->find("allowguest")).path == "pbx/sip_general_custom.conf");
     const Node* ext = section(*pbx, "2001");
     REQUIRE(ext);
+    CHECK(pbx->origins.at(ext).path == "pbx/sip_additional.conf");  // sections keep their file
+    CHECK(pbx->origins.at(general).path == "pbx/sip.conf");
     CHECK(ext->get("transport") == "tls");  // (+) appended to the earlier [2001]
     CHECK(ext->get("host") == "dynamic");
 }
