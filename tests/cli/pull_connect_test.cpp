@@ -125,8 +125,9 @@ TEST_CASE("pull connect: every resource is read through pagination, retries and 
     CHECK(manifest["operations"]["connect:ListContactFlows"]["retries"] == 1);
     CHECK(manifest["operations"]["connect:DescribeContactFlow"]["retries"] == 2);
     CHECK(manifest["operations"]["connect:DescribeContactFlowModule"]["retries"] == 1);
-    REQUIRE(manifest["failures"].size() == 1);
+    REQUIRE(manifest["failures"].size() == 2);
     CHECK(manifest["failures"][0]["operation"] == "connect:DescribeContactFlow");
+    CHECK(manifest["failures"][1]["resource"] == "lex V1 bot 'LegacyBilling'");  // listed, not pulled
     CHECK(manifest["files"].size() == 7);
     for (const auto& f : manifest["files"]) {
         CHECK(ccscan::analyzers::sha256_hex(read_all(out / f["path"].get<std::string>())) == f["sha256"]);
