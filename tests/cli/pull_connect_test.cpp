@@ -257,3 +257,17 @@ TEST_CASE("pull connect: verify re-checks the pulled files against the manifest 
     auto rescan = run_ccscan("scan " + out.string() + " --format json -q", false);
     CHECK(rescan.text.find("\"pull-drift\"") != std::string::npos);
 }
+
+TEST_CASE("pull connect: a request that outlives --timeout is retried", "[e2e][pull]") {
+    if (!PullServer::available()) return;
+    const AwsSecrets secrets = make_secrets();
+    PullServer server("connect-timeout", "connect/routes-timeout.json", server_env(secrets));
+    REQUIRE(server.running());
+    const fs::path out = server.dir() / "out";
+    auto r = run_ccscan_env(client_env(secrets), pull_args(server, out, "--timeout 2 -q"));
+    INFO(r.text);
+    auto manifest = nlohmann::json::parse(read_all(out / "ccscan-pull.json"));
+    CHECK(manifest["operations"]["connect:DescribeInstance"]["retries"].get<int>() >= 1);
+    CHECK(manifest["operations"]["connect:DescribeInstance"]["failures"] == 0);
+    CHECK(manifest["account"] == "********3333");  // read on a later attempt
+}
