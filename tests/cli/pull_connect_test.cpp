@@ -191,6 +191,7 @@ TEST_CASE("pull connect: expired or wrong credentials stop the pull without prin
         CHECK(r.code == 1);
         CHECK(r.text.find("credentials rejected (HTTP 403 ExpiredTokenException") != std::string::npos);
         CHECK(server.requests().size() == 1);  // not retried, not continued
+        CHECK(r.text.find("(access key ****)") != std::string::npos);  // the server echoed the key id: scrubbed
         check_no_secret("expired", r.text + ccscan::test::read_tree(server.dir() / "out"), secrets);
     }
     SECTION("a secret key the server does not know") {
