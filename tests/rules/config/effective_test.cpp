@@ -124,6 +124,18 @@ TEST_CASE("chan_sip: include cycles and template loops terminate", "[effective]"
     CHECK(section(*u[0], "x")->get("type") == "peer");
 }
 
+TEST_CASE("chan_sip: a diamond of templates is resolved once per template", "[effective]") {
+    std::string text = "[general]\n[t0](!)\ntype=friend\n";
+    for (int i = 1; i < 40; ++i) text += "[t" + std::to_string(i) + "](!,t" + std::to_string(i - 1) + ",t" + std::to_string(i - 1) + ")\nk" + std::to_string(i) + "=v\n";
+    text += "[peer](t39,t39)\n";
+    Scan scan;
+    scan.ini("sip.conf", text);
+    auto units = resolve_units({Resolution::chan_sip, {}}, scan.sorted());
+    REQUIRE(units.size() == 1);
+    // 2^39 paths through the templates without memoization; the depth cap keeps 16 levels.
+    CHECK(section(*units[0], "peer")->get("k39") == "v");
+}
+
 TEST_CASE("pjsip: defaults attach to each section, templates fold in", "[effective]") {
     Scan scan;
     scan.ini("pjsip.conf", "[ep](!)\ntype=endpoint\n\n[7001](ep)\naors=7001\n\n[7002](ep)\nmedia_encryption=sdes\n");
