@@ -26,6 +26,7 @@ constexpr FlowFormat k_formats[] = {
     {"vonage-ncco", "fuzz/ncco.json"},                   // j
     {"cloudformation", "fuzz/stack.yaml"},               // k
     {"terraform", "fuzz/flows.tf"},                      // l
+    {"amazon-lex", "fuzz/Bot/BotLocales/en_US/Intents/Pay/Slots/Card/Slot.json"},  // m
 };
 
 }  // namespace
