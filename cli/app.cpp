@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/terminal_stream.h"
 
 namespace ccscan::cli {
 
@@ -20,14 +21,17 @@ constexpr const char* k_footer =
 
 }  // namespace
 
-int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+int run_app(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
+    // Everything cli/ prints on stderr quotes paths and file content: one filter for all of it.
+    TerminalStream safe_err(raw_err);
+    std::ostream& err = safe_err.stream();
     CLI::App app{"ccscan: compliance policy-as-code scanner for contact centers (PCI DSS v4.0.1, GDPR, CCPA/CPRA)", "ccscan"};
     app.footer(k_footer);
     app.require_subcommand(0, 1);
     app.fallthrough(false);
     bool version = false;
     app.add_flag("-V,--version", version, "Print the version and data folder (as `ccscan version`)");
-    Run run{out, err, k_exit_ok};
+    Run run{out, err, k_exit_ok, &raw_err};
     for (const Command& c : commands()) {
         CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
         sub->footer("Examples:\n" + std::string(c.examples) + "\n" + k_footer);

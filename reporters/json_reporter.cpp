@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "reporters/json_reporter.h"
+
+#include "reporters/escape.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
@@ -171,7 +173,7 @@ std::string render_json(const rules::Report& report, const RenderOptions& /*opti
     doc["controls"] = array_of(report.controls, control_json);
     doc["stale"] = array_of(report.stale, stale_json);
     doc["summary"] = summary_json(report);
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return json_document(doc.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace ccscan::reporters
