@@ -9,7 +9,6 @@
 
 #include "cli/command.h"
 #include "cli/data_root.h"
-#include "cli/terminal_stream.h"
 #include "reporters/escape.h"
 #include "rules/framework.h"
 #include "rules/pack_loader.h"
@@ -164,16 +163,6 @@ void lint_packs(const std::vector<std::string>& files, Run& run) {
     run.exit_code = problems ? k_exit_usage : k_exit_ok;
 }
 
-// Rule texts, test details and diagnostics quote pack and test content: the text goes to the
-// terminal through a TerminalStream, like stderr.
-template <class Fn>
-void on_terminal(Run& run, Fn fn) {
-    TerminalStream out(run.out);
-    Run safe{out.stream(), run.err, run.exit_code, run.raw_err};
-    fn(safe);
-    run.exit_code = safe.exit_code;
-}
-
 }  // namespace
 
 void setup_rules_command(CLI::App& sub, Run& run) {
@@ -187,21 +176,21 @@ void setup_rules_command(CLI::App& sub, Run& run) {
     CLI::App* list = sub.add_subcommand("list", "List rules with severity, pack, matcher and controls");
     list->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     list->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    list->callback([=, &run] { on_terminal(run, [&](Run& r) { list_rules(*packs, *format, r); }); });
+    list->callback([=, &run] { list_rules(*packs, *format, run); });
 
     CLI::App* show = sub.add_subcommand("show", "Print one rule");
     show->add_option("id", *id, "Rule id")->required();
     show->add_option("--pack", *packs, "Rule pack (repeatable)")->allow_extra_args(false);
-    show->callback([=, &run] { on_terminal(run, [&](Run& r) { show_rule(*packs, *id, r); }); });
+    show->callback([=, &run] { show_rule(*packs, *id, run); });
 
     CLI::App* test = sub.add_subcommand("test", "Run the tests embedded in rules; ends with 'N passed, M failed'");
     test->add_option("--pack", *packs, "Rule pack (repeatable; default: every built-in pack)")->allow_extra_args(false);
     test->add_flag("--verbose,-v", *verbose, "Print passing tests too");
-    test->callback([=, &run] { on_terminal(run, [&](Run& r) { test_rules(*packs, *verbose, r); }); });
+    test->callback([=, &run] { test_rules(*packs, *verbose, run); });
 
     CLI::App* lint = sub.add_subcommand("lint", "Validate custom pack files (schema, controls, tests, help)");
     lint->add_option("files", *files, "Pack files or folders")->required();
-    lint->callback([=, &run] { on_terminal(run, [&](Run& r) { lint_packs(*files, r); }); });
+    lint->callback([=, &run] { lint_packs(*files, run); });
 
     setup_frameworks_command(*sub.add_subcommand("frameworks", "List framework catalogues and their controls"), run);
 

@@ -379,3 +379,14 @@ TEST_CASE("hostile output: rules test and show print pack text escaped", "[e2e][
     CHECK(first_unsafe(shown, "\n").empty());
     CHECK(shown.find("[t](http://evil) \\x1b[31m") != std::string::npos);
 }
+
+TEST_CASE("hostile output: verify prints file names escaped", "[e2e][hostile-output]") {
+    const Scan& s = scan();
+    // The names hold a byte that is not UTF-8, which the report stores as U+FFFD: verify lists
+    // them as missing, quoting the names.
+    run("verify " + shq(s.out / "ccscan.json"), s.root / "verify.txt", s.root / "verify-err.txt");
+    const std::string out = slurp(s.root / "verify.txt") + slurp(s.root / "verify-err.txt");
+    INFO(out);
+    CHECK(first_unsafe(out, "\n").empty());
+    CHECK(out.find("hx-studio \\x1b[2J\\u202e\\u009b=<b>[l](x)|") != std::string::npos);
+}
