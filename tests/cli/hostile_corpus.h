@@ -23,7 +23,7 @@ struct Payload {
     std::string text;
     std::string md;
     std::string html;
-    bool multiline = false;    // holds CR/LF: not in line-based formats (INI)
+    bool multiline = false;    // holds CR/LF/tab (messages may carry them as spaces): not in INI
     bool needs_bytes = false;  // invalid UTF-8: only INI
 };
 
