@@ -2,15 +2,18 @@
 
 #include <algorithm>
 
+#include "analyzers/safe_text.h"
+
 namespace ccscan::analyzers {
 
 std::string Diagnostic::to_string() const {
-    std::string out = path.empty() ? std::string("<input>") : path;
+    // One line, whatever the path or message quote: controls, bidi and invalid bytes shown.
+    std::string out = path.empty() ? std::string("<input>") : visible_text(path);
     if (span.start.line != 0) {
         out += ':' + std::to_string(span.start.line) + ':' + std::to_string(span.start.column);
     }
     out += ": ";
-    out += message;
+    out += visible_text(message);
     return out;
 }
 

@@ -42,7 +42,8 @@ struct Diagnostic {
     Span span;
     DiagnosticLevel level = DiagnosticLevel::error;
 
-    // "path:line:col: message" (line/col omitted when unknown).
+    // "path:line:col: message" (line/col omitted when unknown), on one line: control, bidi and
+    // invalid bytes in path and message shown escaped (analyzers/safe_text.h).
     std::string to_string() const;
 };
 

@@ -2,10 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/terminal_stream.h"
 
 namespace ccscan::cli {
 
@@ -18,20 +20,31 @@ constexpr const char* k_footer =
     "  2  usage, configuration or pack error\n"
     "  3  internal error\n";
 
+bool writes_report(std::string_view command) {
+    return command == "scan" || command == "report" || command == "graph" || command == "baseline";
+}
+
 }  // namespace
 
-int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
+int run_app(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
+    // Everything cli/ prints on stderr quotes paths and file content: one filter for all of it.
+    TerminalStream safe_err(raw_err);
+    std::ostream& err = safe_err.stream();
     CLI::App app{"ccscan: compliance policy-as-code scanner for contact centers (PCI DSS v4.0.1, GDPR, CCPA/CPRA)", "ccscan"};
     app.footer(k_footer);
     app.require_subcommand(0, 1);
     app.fallthrough(false);
     bool version = false;
     app.add_flag("-V,--version", version, "Print the version and data folder (as `ccscan version`)");
-    Run run{out, err, k_exit_ok};
+    // Commands whose stdout is a report (each format escapes for itself) write to `out`; every
+    // other command prints human text, which goes through a TerminalStream like stderr.
+    TerminalStream safe_out(out);
+    Run report_run{out, err, k_exit_ok, &raw_err};
+    Run text_run{safe_out.stream(), err, k_exit_ok, &raw_err};
     for (const Command& c : commands()) {
         CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
         sub->footer("Examples:\n" + std::string(c.examples) + "\n" + k_footer);
-        c.setup(*sub, run);
+        c.setup(*sub, writes_report(c.name) ? report_run : text_run);
     }
     try {
         app.parse(argc, argv);
@@ -65,7 +78,7 @@ int run_app(int argc, char** argv, std::ostream& out, std::ostream& err) {
         err << "ccscan: internal error: " << e.what() << "\n";
         return k_exit_internal;
     }
-    return run.exit_code;
+    return std::max(report_run.exit_code, text_run.exit_code);  // only one command ran
 }
 
 }  // namespace ccscan::cli

@@ -14,10 +14,13 @@ class App;
 
 namespace ccscan::cli {
 
+// `err` shows every unsafe character escaped (cli/terminal_stream.h); `raw_err` is the stream
+// under it, for the progress bar's own cursor controls only (never for text from a file).
 struct Run {
     std::ostream& out;
     std::ostream& err;
     int exit_code = 0;
+    std::ostream* raw_err = nullptr;  // nullptr: use err
 };
 
 struct Command {

@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/data_root.h"
+#include "reporters/escape.h"
 #include "rules/framework.h"
 #include "rules/pack_loader.h"
 #include "rules/pack_support.h"
@@ -60,7 +61,7 @@ void list_rules(const std::vector<std::string>& specs, const std::string& format
     if (format == "json") {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const auto* r : all) out.push_back(rule_json(*r));
-        run.out << out.dump(2) << "\n";
+        run.out << reporters::json_document(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) << "\n";
         return;
     }
     for (const auto* r : all) {

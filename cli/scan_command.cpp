@@ -216,7 +216,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     sopts.policy = cfg.policy;
     sopts.hash_key = std::move(hash_key.value());
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
-    Progress progress(run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
+    Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();

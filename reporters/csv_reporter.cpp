@@ -1,9 +1,11 @@
 // CSV for spreadsheets and GRC tools: RFC 4180 (CRLF records, fields quoted when they hold a
 // comma, quote or line break), one row per finding including suppressed ones (see `status`).
 // Every text cell that a spreadsheet would read as a formula (starting with = + - @, tab or CR)
-// is prefixed with a single quote (OWASP "CSV injection").
+// is prefixed with a single quote (OWASP "CSV injection"). Every cell goes through csv_cell
+// (reporters/escape.h) in row(), the one writing point.
 #include <sstream>
 
+#include "reporters/escape.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
@@ -12,18 +14,6 @@ namespace ccscan::reporters {
 
 namespace {
 
-std::string cell(std::string_view text) {
-    std::string value(text);
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) value.insert(0, "'");
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const std::string& s : items) out += (out.empty() ? "" : "; ") + s;
@@ -31,7 +21,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 void row(std::ostream& out, const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << cell(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
     out << "\r\n";
 }
 

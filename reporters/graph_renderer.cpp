@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reporters/escape.h"
 #include "rules/content/text_redactor.h"
 #include "rules/flow/flow_analysis.h"
 
@@ -76,33 +77,6 @@ std::string node_text(const FlowNode& n) {
     return s + "]";
 }
 
-std::string dot_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out;
-}
-
-std::string mermaid_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '"': out += "#quot;"; break;
-            case '<': out += "#lt;"; break;
-            case '>': out += "#gt;"; break;
-            case '\n': out += ' '; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string key(const ScanGraphs& g, NodeRef r) { return "n" + std::to_string(g.global(r)); }
 
 template <class EdgeFn>
@@ -122,20 +96,20 @@ std::string render_dot(const ScanGraphs& graphs, const States& states) {
     std::string out = "digraph flows {\n  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n";
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         const FlowGraph& fg = graphs.graph(g);
-        out += "  subgraph cluster_" + std::to_string(g) + " {\n    label=\"" + dot_escape(clean(fg.name + " (" + fg.path + ")")) + "\";\n";
+        out += "  subgraph cluster_" + std::to_string(g) + " {\n    label=\"" + dot_label(clean(fg.name + " (" + fg.path + ")")) + "\";\n";
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             const FlowNode& node = fg.nodes[n];
             std::string label = node_text(node);
             std::string st = states.summary({g, n});
             if (!st.empty()) label += "\n" + st;
             std::string style = node.sensitivity != analyzers::Sensitivity::none ? ", color=red" : "";
-            out += "    " + key(graphs, {g, n}) + " [label=\"" + dot_escape(label) + "\"" + style + "];\n";
+            out += "    " + key(graphs, {g, n}) + " [label=\"" + dot_label(label) + "\"" + style + "];\n";
         }
         out += "  }\n";
     }
     for_each_edge(graphs, [&](NodeRef a, NodeRef b, const std::string& cond) {
         out += "  " + key(graphs, a) + " -> " + key(graphs, b);
-        if (!cond.empty()) out += " [label=\"" + dot_escape(clean(cond)) + "\"" + (cond == "transfer" ? ", style=dashed" : "") + "]";
+        if (!cond.empty()) out += " [label=\"" + dot_label(clean(cond)) + "\"" + (cond == "transfer" ? ", style=dashed" : "") + "]";
         out += ";\n";
     });
     return out + "}\n";
@@ -145,17 +119,17 @@ std::string render_mermaid(const ScanGraphs& graphs, const States& states) {
     std::string out = "flowchart TD\n";
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         const FlowGraph& fg = graphs.graph(g);
-        out += "  subgraph g" + std::to_string(g) + " [\"" + mermaid_escape(clean(fg.name)) + "\"]\n";
+        out += "  subgraph g" + std::to_string(g) + " [\"" + mermaid_label(clean(fg.name)) + "\"]\n";
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             std::string st = states.summary({g, n});
-            out += "    " + key(graphs, {g, n}) + "[\"" + mermaid_escape(node_text(fg.nodes[n])) +
-                   (st.empty() ? "" : "<br/>" + mermaid_escape(st)) + "\"]\n";
+            out += "    " + key(graphs, {g, n}) + "[\"" + mermaid_label(node_text(fg.nodes[n])) +
+                   (st.empty() ? "" : "<br/>" + mermaid_label(st)) + "\"]\n";
         }
         out += "  end\n";
     }
     for_each_edge(graphs, [&](NodeRef a, NodeRef b, const std::string& cond) {
         out += "  " + key(graphs, a) + (cond == "transfer" ? " -.->" : " -->");
-        if (!cond.empty()) out += "|\"" + mermaid_escape(clean(cond)) + "\"|";
+        if (!cond.empty()) out += "|\"" + mermaid_label(clean(cond)) + "\"|";
         out += " " + key(graphs, b) + "\n";
     });
     return out;
@@ -188,7 +162,7 @@ std::string render_json(const ScanGraphs& graphs, const States& states) {
     nlohmann::ordered_json out;
     out["nodes"] = std::move(nodes);
     out["edges"] = std::move(edges);
-    return out.dump(2) + "\n";
+    return json_document(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace

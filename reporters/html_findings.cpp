@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "reporters/escape.h"
 #include "reporters/html_model.h"
 #include "reporters/summary.h"
 
@@ -144,10 +145,10 @@ Data finding_data(const rules::Finding& f, std::size_t n, const rules::Report& r
         d.set("origin_author", f.origin->author);
         d.set("origin_date", f.origin->date);
     }
-    const std::string help = rule ? rule->help_uri : "";
-    const bool web_help = help.rfind("https://", 0) == 0 || help.rfind("http://", 0) == 0;
-    d.set("has_help_uri", Data(web_help));
-    d.set("help_uri", web_help ? help : "");
+    // The only link a finding carries: the rule pack's help_uri, when it is a plain http(s) URL.
+    const std::string help = http_url(rule ? rule->help_uri : "");
+    d.set("has_help_uri", Data(!help.empty()));
+    d.set("help_uri", help);
     d.set("fingerprint", f.fingerprint);
     return d;
 }

@@ -1,6 +1,8 @@
 // Internal to the HTML reporter: builds the mustache view (kainjow::mustache::data) of a Report.
-// Every value goes into the template through {{escaped}} tags; the template never receives
-// pre-built markup, so a finding message such as "<script>" can only ever show as text.
+// Every value goes into the template through {{escaped}} tags, escaped by html_text
+// (reporters/escape.h, set as the template's escape in render_html); the template never receives
+// pre-built markup, so a finding message such as "<script>" can only ever show as text, and the
+// only href built from data is a rule pack's help_uri that passed http_url.
 #pragma once
 
 #include <mustache.hpp>

@@ -5,6 +5,7 @@
 // html_findings.cpp holds the findings, charts and control matrix.
 #include <string_view>
 
+#include "reporters/escape.h"
 #include "reporters/html_model.h"
 #include "reporters/names.h"
 #include "reporters/summary.h"
@@ -189,6 +190,9 @@ std::string render_html(const rules::Report& report, const RenderOptions& option
     kainjow::mustache::mustache tmpl(k_template);
     // The template ships inside the binary and is covered by tests; a parse error is a bug.
     if (!tmpl.is_valid()) return "<!doctype html><title>ccscan</title><p>report template error</p>\n";
+    // Every {{value}} of the template is escaped here, the one writing point: entities for text
+    // and (double-quoted) attributes, unsafe code points shown as \x1b / \u202e.
+    tmpl.set_custom_escape([](const std::string& text) { return html_text(text); });
     html::Data view;
     html::add_scope(view, report, options);
     html::add_charts(view, report);

@@ -4,6 +4,8 @@
 
 #include "reporters/integrity.h"
 #include "reporters/json_reporter.h"
+
+#include "reporters/escape.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
@@ -173,7 +175,9 @@ std::string render_json(const rules::Report& report, const RenderOptions& option
     doc["stale"] = array_of(report.stale, stale_json);
     doc["summary"] = summary_json(report);
     doc["integrity"] = integrity_of(doc, options.sign_key);  // last: it covers everything above
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    // json_document only rewrites unsafe characters as \u escapes: the parsed content, which the
+    // integrity digest covers, is unchanged.
+    return json_document(doc.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace ccscan::reporters

@@ -6,22 +6,13 @@
 
 #include <pugixml.hpp>
 
+#include "reporters/escape.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
 
 namespace ccscan::reporters {
 
 namespace {
-
-// XML 1.0 cannot carry most control characters, even escaped.
-std::string xml_text(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 && c != '\t' && c != '\n' && c != '\r') ? '?' : c;
-    }
-    return out;
-}
 
 std::string position(const rules::Location& l) {
     std::string out = l.path;

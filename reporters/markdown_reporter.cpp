@@ -1,10 +1,12 @@
 // Markdown for pull-request comments and $GITHUB_STEP_SUMMARY: a headline, a severity table,
 // one line per framework, the most severe findings (at most k_top) and the files not examined.
-// Text from findings is escaped so a message cannot inject markup, links or HTML.
+// Text from the report is written only as markdown_inline or markdown_code (reporters/escape.h),
+// so a message or file name cannot open a link, image, autolink or HTML, nor close the table.
 #include <algorithm>
 #include <cctype>
 #include <sstream>
 
+#include "reporters/escape.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
 
@@ -13,20 +15,6 @@ namespace ccscan::reporters {
 namespace {
 
 constexpr std::size_t k_top = 20;
-
-// Backslash-escapes Markdown punctuation; line breaks become spaces (table cells are one line).
-std::string md(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\n' || c == '\r') {
-            out += ' ';
-            continue;
-        }
-        if (std::string_view("\\`*_[]<>|~#!&()").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 std::string capitalised(std::string_view s) {
     std::string out(s);
@@ -59,8 +47,8 @@ void write_top(std::ostream& out, const rules::Report& report) {
     out << "| Severity | Rule | Location | Message |\n|---|---|---|---|\n";
     for (std::size_t i = 0; i < active.size() && i < k_top; ++i) {
         const rules::Finding& f = *active[i];
-        out << "| " << rules::to_string(f.severity) << " | `" << f.rule_id << "` | `" << position(f.location) << "` | "
-            << md(f.message) << " |\n";
+        out << "| " << rules::to_string(f.severity) << " | " << markdown_code(f.rule_id, true) << " | "
+            << markdown_code(position(f.location), true) << " | " << markdown_inline(f.message) << " |\n";
     }
     if (active.size() > k_top) out << "\n_" << active.size() - k_top << " more in the full report._\n";
     out << "\n";
@@ -72,7 +60,7 @@ void write_failed(std::ostream& out, const rules::Report& report) {
         if (e.status != rules::FileStatus::failed) continue;
         if (!any) out << "### Files not examined\n\n";
         any = true;
-        out << "- `" << e.path << "`: " << md(e.reason) << "\n";
+        out << "- " << markdown_code(e.path, false) << ": " << markdown_inline(e.reason) << "\n";
     }
     if (any) out << "\n";
 }
@@ -88,7 +76,7 @@ std::string render_markdown(const rules::Report& report, const RenderOptions& /*
     }
     out << "\n\n";
     write_counts(out, s);
-    for (const FrameworkCounts& fw : s.frameworks) out << "- **" << md(fw.display) << "**: " << framework_counts_text(fw) << "\n";
+    for (const FrameworkCounts& fw : s.frameworks) out << "- **" << markdown_inline(fw.display) << "**: " << framework_counts_text(fw) << "\n";
     if (!s.frameworks.empty()) out << "\n";
     write_top(out, report);
     write_failed(out, report);

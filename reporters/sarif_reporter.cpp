@@ -11,6 +11,7 @@
 #include <set>
 #include <string_view>
 
+#include "reporters/escape.h"
 #include "reporters/line_hash.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
@@ -106,7 +107,7 @@ Json physical_location(Sources& src, const std::string& path, const analyzers::S
 Json location(Sources& src, const rules::Location& l, const std::string& message = {}) {
     Json j;
     j["physicalLocation"] = physical_location(src, l.path, l.span);
-    if (!message.empty()) j["message"] = Json{{"text", message}};
+    if (!message.empty()) j["message"] = Json{{"text", sarif_text(message)}};
     return j;
 }
 
@@ -151,7 +152,7 @@ Json result_json(Sources& src, const rules::Finding& f, std::size_t rule_index, 
     r["ruleId"] = f.rule_id;
     r["ruleIndex"] = rule_index;
     r["level"] = sarif::level(f.severity);
-    r["message"] = Json{{"text", f.message.empty() ? f.rule_id : f.message}};
+    r["message"] = Json{{"text", sarif_text(f.message.empty() ? f.rule_id : f.message)}};
     r["locations"] = Json::array({location(src, f.location)});
     Json fingerprints = Json::object();
     if (auto hash = src.line_hash(f.location)) fingerprints["primaryLocationLineHash"] = *hash;
@@ -194,7 +195,7 @@ Json notification(Sources& src, const std::string& level, const std::string& cod
                   const std::string& path, const analyzers::Span& span) {
     Json n;
     n["level"] = level;
-    n["message"] = Json{{"text", message}};
+    n["message"] = Json{{"text", sarif_text(message)}};
     n["descriptor"] = Json{{"id", code}};
     if (!path.empty()) n["locations"] = Json::array({Json{{"physicalLocation", physical_location(src, path, span)}}});
     return n;
@@ -271,7 +272,7 @@ std::string render_sarif(const rules::Report& report, const RenderOptions& optio
     log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     log["version"] = "2.1.0";
     log["runs"] = Json::array({std::move(run)});
-    return log.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return json_document(log.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace ccscan::reporters

@@ -1,9 +1,11 @@
 // Human text for terminals and logs: findings grouped by file, one line each
 // (`path:line:col: severity RULE-ID message`), flow steps indented below, then files that could
 // not be examined, a summary line and one control-status line per framework. Suppressed findings
-// are counted, not listed. ANSI colour only when RenderOptions::color.
-#include <sstream>
+// are counted, not listed. ANSI colour only when RenderOptions::color. Text from the report is
+// shown through terminal_text (reporters/escape.h) by TextOut, the one writer.
+#include <string>
 
+#include "reporters/escape.h"
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
 
@@ -26,17 +28,37 @@ std::string_view severity_colour(rules::Severity s) {
     return "";
 }
 
-class Painter {
+// The only way text reaches the output: every piece written with << is shown through
+// terminal_text (no raw control, escape sequence or bidi character from a scanned file, and no
+// line break: a file cannot fake lines); colour codes and line ends come only from this class.
+class TextOut {
 public:
-    explicit Painter(bool on) : m_on(on) {}
-    std::string operator()(std::string_view code, std::string_view text) const {
-        if (!m_on) return std::string(text);
-        return std::string(code) + std::string(text) + std::string(k_reset);
+    explicit TextOut(bool colour) : m_colour(colour) {}
+
+    struct Styled {
+        std::string_view code;
+        std::string text;
+    };
+
+    TextOut& operator<<(std::string_view text) {
+        m_out += terminal_text(text);
+        return *this;
     }
+    TextOut& operator<<(const Styled& s) {
+        if (m_colour) m_out += s.code;
+        m_out += terminal_text(s.text);
+        if (m_colour) m_out += k_reset;
+        return *this;
+    }
+    void end_line() { m_out += '\n'; }
+    std::string str() && { return std::move(m_out); }
 
 private:
-    bool m_on;
+    bool m_colour;
+    std::string m_out;
 };
+
+TextOut::Styled paint(std::string_view code, std::string text) { return {code, std::move(text)}; }
 
 std::string position(const rules::Location& l) {
     std::string out = l.path;
@@ -44,36 +66,45 @@ std::string position(const rules::Location& l) {
     return out;
 }
 
-void write_finding(std::ostream& out, const rules::Finding& f, const Painter& paint) {
-    out << paint(k_bold, position(f.location)) << ": " << paint(severity_colour(f.severity), rules::to_string(f.severity))
-        << " " << f.rule_id << " " << f.message << "\n";
-    if (!f.evidence.empty()) out << "    " << paint(k_dim, "evidence: ") << f.evidence << "\n";
+void write_finding(TextOut& out, const rules::Finding& f) {
+    out << paint(k_bold, position(f.location)) << ": " << paint(severity_colour(f.severity), std::string(rules::to_string(f.severity)))
+        << " " << f.rule_id << " " << f.message;
+    out.end_line();
+    if (!f.evidence.empty()) {
+        out << "    " << paint(k_dim, "evidence: ") << f.evidence;
+        out.end_line();
+    }
     for (std::size_t i = 0; i < f.path.size(); ++i) {
         const rules::PathStep& step = f.path[i];
-        out << "    " << paint(k_dim, std::to_string(i + 1) + ". " + position(step.location)) << " " << step.message << "\n";
+        out << "    " << paint(k_dim, std::to_string(i + 1) + ". " + position(step.location)) << " " << step.message;
+        out.end_line();
     }
 }
 
-void write_findings(std::ostream& out, const rules::Report& report, const Painter& paint) {
+void write_findings(TextOut& out, const rules::Report& report) {
     const std::string* current = nullptr;
     for (const rules::Finding& f : report.findings) {
         if (is_suppressed(f)) continue;
-        if (current && *current != f.location.path) out << "\n";
+        if (current && *current != f.location.path) out.end_line();
         current = &f.location.path;
-        write_finding(out, f, paint);
+        write_finding(out, f);
     }
-    if (current) out << "\n";
+    if (current) out.end_line();
 }
 
-void write_failed(std::ostream& out, const rules::Report& report, const Painter& paint) {
+void write_failed(TextOut& out, const rules::Report& report) {
     bool any = false;
     for (const rules::InventoryEntry& e : report.inventory) {
         if (e.status != rules::FileStatus::failed) continue;
-        if (!any) out << paint(k_bold, "Files that could not be examined:") << "\n";
+        if (!any) {
+            out << paint(k_bold, "Files that could not be examined:");
+            out.end_line();
+        }
         any = true;
-        out << "  " << e.path << ": " << e.reason << "\n";
+        out << "  " << e.path << ": " << e.reason;
+        out.end_line();
     }
-    if (any) out << "\n";
+    if (any) out.end_line();
 }
 
 std::string summary_line(const Summary& s) {
@@ -93,16 +124,17 @@ std::string summary_line(const Summary& s) {
 }  // namespace
 
 std::string render_text(const rules::Report& report, const RenderOptions& options) {
-    const Painter paint(options.color);
     const Summary summary = summarize(report);
-    std::ostringstream out;
-    write_findings(out, report, paint);
-    write_failed(out, report, paint);
-    out << paint(k_bold, summary_line(summary)) << "\n";
+    TextOut out(options.color);
+    write_findings(out, report);
+    write_failed(out, report);
+    out << paint(k_bold, summary_line(summary));
+    out.end_line();
     for (const FrameworkCounts& fw : summary.frameworks) {
-        out << fw.display << ": " << framework_counts_text(fw) << "\n";
+        out << fw.display << ": " << framework_counts_text(fw);
+        out.end_line();
     }
-    return out.str();
+    return std::move(out).str();
 }
 
 }  // namespace ccscan::reporters
