@@ -27,6 +27,7 @@ struct FileOutcome {
     std::vector<analyzers::FlowGraph> flows;
     std::vector<std::string> applicable_rules;
     std::vector<InlineSuppression> suppressions;
+    std::vector<Diagnostic> rule_errors;
 };
 
 void finish_finding(Finding& f, const Rule& rule, const std::string& format,
@@ -89,6 +90,11 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
         if (!r->matcher->may_match(file.bytes)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
+            continue;
+        }
+        if (auto error = r->matcher->prepare(det.format)) {
+            error->message += " in rule " + r->id;
+            out.rule_errors.push_back(std::move(*error));
             continue;
         }
         per_file.push_back(r);
@@ -193,6 +199,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
         std::move(o.diagnostics.begin(), o.diagnostics.end(), std::back_inserter(result.diagnostics));
         std::move(o.flows.begin(), o.flows.end(), std::back_inserter(flows));
         std::move(o.suppressions.begin(), o.suppressions.end(), std::back_inserter(result.suppressions));
+        std::move(o.rule_errors.begin(), o.rule_errors.end(), std::back_inserter(result.rule_errors));
         result.inventory.push_back(std::move(o.entry));
     }
     // Whole-scan matchers: every flow of the scan is visible (transfers across files).
@@ -221,10 +228,15 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                                           return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
                                       }),
                           result.findings.end());
-    for (Diagnostic& d : result.diagnostics) d.message = analyzers::mask_digit_runs(d.message);
-    std::sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    auto diagnostic_less = [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.path, a.span, a.code, a.message) < std::tie(b.path, b.span, b.code, b.message);
-    });
+    };
+    std::sort(result.rule_errors.begin(), result.rule_errors.end(), diagnostic_less);
+    result.rule_errors.erase(std::unique(result.rule_errors.begin(), result.rule_errors.end(),
+                                         [](const Diagnostic& a, const Diagnostic& b) { return a.to_string() == b.to_string(); }),
+                             result.rule_errors.end());
+    for (Diagnostic& d : result.diagnostics) d.message = analyzers::mask_digit_runs(d.message);
+    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
     return result;
 }
 

@@ -58,6 +58,9 @@ struct ScanResult {
     // (flow: the whole-scan pass), and bytes read; for `scan --stats`.
     std::map<std::string, double> phase_seconds;
     std::uint64_t bytes_read = 0;
+    // Pack errors found only when a rule first ran (a lazily compiled code query that does not
+    // compile): each once, sorted. The rule did not run; the caller treats them as pack errors.
+    std::vector<analyzers::Diagnostic> rule_errors;
 };
 
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options);

@@ -85,6 +85,7 @@ public:
     void match_file(const Rule&, const FileContext&, std::vector<Finding>&) const override {}
 
     void match_scan(const Rule& rule, const ScanContext& ctx, std::vector<Finding>& out) const override {
+        if (ctx.flows.empty()) return;  // every mode reports at nodes of flows
         Scan scan(ctx);
         switch (mode) {
             case Mode::check: run_check(rule, scan, out); break;
