@@ -86,9 +86,13 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     }
     std::vector<const Rule*> per_file;
     bool want_syntax = false;
+    bool want_document = any_flow_rules;
     for (const Rule* r : rules) {
         if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
-        if (!r->matcher->may_match(file.bytes)) {
+        // A rule that needs only the text makes its own single pass in match_file; the pre-check
+        // would be a second pass over the same bytes.
+        const bool text_only = !r->matcher->needs_document() && !r->matcher->needs_syntax() && !r->matcher->needs_flows();
+        if (!text_only && !r->matcher->may_match(file.bytes)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
             continue;
         }
@@ -99,11 +103,14 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         }
         per_file.push_back(r);
         want_syntax = want_syntax || r->matcher->needs_syntax();
+        want_document = want_document || r->matcher->needs_document();
     }
+
     analyzers::AnalyzeOptions ao;
     ao.limits = options.limits;
     ao.want_flows = any_flow_rules;
     ao.want_syntax = want_syntax;
+    ao.want_document = want_document;
     ao.extra_sensitive_words = options.policy.list("sensitive_words");
     std::optional<clock::time_point> deadline;
     if (options.file_timeout.count() > 0) deadline = t0 + options.file_timeout;
@@ -111,6 +118,11 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     auto t1 = clock::now();
     analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
     out.parse_s = seconds_since(t1);
+    // No rule needed the file's model (only content rules apply, as in history scans, or no code
+    // rule's prefilter matched): it was not parsed, and the inventory says so.
+    const analyzers::FormatInfo* info = analyzers::find_format(det.format);
+    if (!parsed.document && !parsed.syntax && !parsed.failure && info && info->syntax != "text")
+        out.entry.reason = std::string(k_text_only_reason);
     auto t2 = clock::now();
     for (Diagnostic& d : parsed.notes) {
         d.level = analyzers::DiagnosticLevel::note;

@@ -48,6 +48,10 @@ struct ScanOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
+// InventoryEntry::reason of a scanned file that was not parsed because no loaded rule needed its
+// model (only content rules examined its text).
+inline constexpr std::string_view k_text_only_reason = "content rules only: not parsed";
+
 struct ScanResult {
     std::vector<Finding> findings;  // sorted, fingerprinted
     std::vector<InventoryEntry> inventory;

@@ -3,6 +3,7 @@
 // rules/registry.cpp and is then immutable and shared by all worker threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct FileContext {
 struct ScanContext {
     std::vector<const analyzers::FlowGraph*> flows;  // every flow of the scan, sorted by path
     const Policy& policy;
+    // State a matcher kind builds once per scan and shares across its rules (the flow matchers'
+    // graph index and prompt patterns), by kind name. Whole-scan matchers run one at a time.
+    mutable std::map<std::string, std::shared_ptr<void>, std::less<>> kind_state = {};
 };
 
 class Matcher {

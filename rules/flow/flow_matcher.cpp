@@ -86,7 +86,9 @@ public:
 
     void match_scan(const Rule& rule, const ScanContext& ctx, std::vector<Finding>& out) const override {
         if (ctx.flows.empty()) return;  // every mode reports at nodes of flows
-        Scan scan(ctx);
+        std::shared_ptr<void>& state = ctx.kind_state["flow"];
+        if (!state) state = std::make_shared<Scan>(ctx);
+        Scan& scan = *static_cast<Scan*>(state.get());
         switch (mode) {
             case Mode::check: run_check(rule, scan, out); break;
             case Mode::require: run_require(rule, scan, out); break;
