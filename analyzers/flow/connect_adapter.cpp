@@ -102,7 +102,6 @@ struct TypeInfo {
 constexpr TypeInfo k_plain_types[] = {
     {"MessageParticipant", FlowKind::prompt},
     {"MessageParticipantIteratively", FlowKind::prompt},
-    {"ConnectParticipantWithLexBot", FlowKind::bot},
     {"TransferContactToQueue", FlowKind::transfer},
     {"TransferContactToAgent", FlowKind::transfer},
     {"TransferParticipantToThirdParty", FlowKind::transfer},
@@ -146,9 +145,10 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
     const Node* pp = action.find("Parameters");
     const Node& params = pp ? *pp : k_empty;
     const std::string& t = n.platform_type;
-    if (t == "GetParticipantInput" || t == "StoreUserInput" || t == "GetUserInput") {
+    if (t == "GetParticipantInput" || t == "StoreUserInput" || t == "GetUserInput" || t == "ConnectParticipantWithLexBot") {
         n.kind = FlowKind::collect_input;
         input_props(n, action, params, lex);
+        if (t == "ConnectParticipantWithLexBot") n.kind = FlowKind::bot;
     } else if (t == "UpdateContactRecordingBehavior" || t == "UpdateContactRecordingAndAnalyticsBehavior") {
         n.kind = FlowKind::recording;
         recording_props(n, params);
@@ -222,6 +222,22 @@ void add_transitions(const Node& action, std::uint32_t index, bool is_input, Gra
     }
 }
 
+// The Lex bot a bot node talks to, by name: Lex V1 `LexBot.Name`, or the console's metadata
+// for V2 (`Metadata.ActionMetadata.<id>.lexV2BotName`; the alias ARN carries only ids). The
+// bot's export in the same scan (analyzers/flow/lex_adapter.h) is a graph of that name.
+std::string bot_name(const Node& root, const Node& action) {
+    if (const Node* params = action.find("Parameters")) {
+        if (const Node* v1 = params->find("LexBot"); v1 && !v1->get("Name").empty()) return std::string(v1->get("Name"));
+    }
+    const Node* meta = root.find("Metadata");
+    const Node* actions = meta ? meta->find("ActionMetadata") : nullptr;
+    const Node* mine = actions ? actions->find(action.get("Identifier")) : nullptr;
+    if (!mine) return "";
+    if (!mine->get("lexV2BotName").empty()) return std::string(mine->get("lexV2BotName"));
+    const Node* deep = find_deep(*mine, "lexV2BotName");
+    return deep ? deep->value : "";
+}
+
 void apply_embed_span(FlowGraph& g, const Span& span) {
     if (!span.known()) return;
     for (FlowNode& n : g.nodes) n.span = span;
@@ -253,6 +269,9 @@ FlowGraph build_connect_root(const Node& root, const std::string& path, const st
     if (const Node* actions = root.find("Actions")) {
         for (const Node& a : actions->children) {
             FlowNode n = make_node(a, lex, b);
+            if (n.kind == FlowKind::bot) {
+                if (std::string bot = bot_name(root, a); !bot.empty()) n.props["target_flow"] = bot;
+            }
             bool is_input = n.kind == FlowKind::collect_input || n.kind == FlowKind::bot;
             std::uint32_t i = b.add(std::move(n));
             add_transitions(a, i, is_input, b);
