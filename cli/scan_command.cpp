@@ -16,6 +16,7 @@
 #include "analyzers/git_source.h"
 #include "cli/config.h"
 #include "cli/data_root.h"
+#include "cli/hash_key.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/pull_provenance.h"
@@ -25,7 +26,6 @@
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
 #include "reporters/write_reports.h"
-#include "rules/redact.h"
 
 namespace ccscan::cli {
 
@@ -177,7 +177,7 @@ std::optional<Config> load_scan_config(const ScanRequest& req, const std::string
     return std::move(loaded.value());
 }
 
-// Flags win over the config file; process-wide settings (the fingerprint key) are set here.
+// Flags win over the config file.
 void apply_config(ScanRequest& req, const Config& cfg) {
     if (req.packs.empty() && cfg.packs) req.packs = *cfg.packs;
     if (req.exclude.empty() && cfg.exclude) req.exclude = *cfg.exclude;
@@ -185,8 +185,6 @@ void apply_config(ScanRequest& req, const Config& cfg) {
     if (!req.jobs) req.jobs = cfg.jobs.value_or(0);
     if (req.file_timeout < 0) req.file_timeout = cfg.file_timeout.value_or(k_default_file_timeout_s);
     if (req.baseline.empty() && cfg.baseline) req.baseline = *cfg.baseline;
-    if (!cfg.fingerprint_key.empty()) rules::set_fingerprint_key(cfg.fingerprint_key);
-    else if (const char* k = std::getenv("CCSCAN_FINGERPRINT_KEY"); k && *k) rules::set_fingerprint_key(k);
 }
 
 // The rules a scan runs: every loaded rule, or for history scans those that look for values
@@ -202,10 +200,11 @@ std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& pac
 }
 
 rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, std::vector<rules::FileSource> sources,
-                            const ScanRequest& req, const Config& cfg, Run& run) {
+                            const ScanRequest& req, const Config& cfg, std::string hash_key, Run& run) {
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
+    sopts.hash_key = std::move(hash_key);
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
@@ -270,6 +269,11 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     std::optional<Config> cfg = load_scan_config(req, root, config_path, run);
     if (!cfg) return std::nullopt;
     apply_config(req, *cfg);
+    auto hash_key = resolve_hash_key({req.redaction_key_file, cfg->fingerprint_key});
+    if (!hash_key.ok()) {
+        usage_error(hash_key.error(), run);
+        return std::nullopt;
+    }
 
     // Code queries are compiled on first use, per language the scan meets.
     const std::string data = data_root();
@@ -288,7 +292,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     }
     const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::size_t file_count = plan->sources.size();
-    rules::ScanResult result = run_rules(rule_ptrs, std::move(plan->sources), req, *cfg, run);
+    rules::ScanResult result = run_rules(rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), run);
     if (!result.rule_errors.empty()) {
         for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
         return std::nullopt;
@@ -322,6 +326,8 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, static_cast<int>(k_max_jobs)));
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
     sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");
+    sub.add_option("--redaction-key-file", req->redaction_key_file,
+                   "Key of the keyed hashes in masked secrets (default: CCSCAN_FINGERPRINT_KEY, redaction.key, else a per-installation random key)");
     sub.add_flag("--quiet,-q", req->quiet, "No progress, no summary on stderr");
     sub.add_flag("--no-progress", req->no_progress, "No progress bar");
     sub.add_flag("--include-suppressed", req->include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");

@@ -93,6 +93,21 @@ void attribute_props(FlowNode& n, const Node& params, std::string_view scope, co
     collect_refs(*attrs, n.reads);
 }
 
+// A value a Lex bot collected, read by name (`$.Lex.Slots.CardNumber`): the slot's name says
+// what it holds (the bot is not a collect_input node, so the flow taint does not see it).
+void bot_slot_reads(FlowNode& n, const SensitivityLexicon& lex) {
+    static constexpr std::string_view k_slots = "$.Lex.Slots.";
+    for (const std::string& r : n.reads) {
+        if (r.rfind(k_slots, 0) != 0) continue;
+        std::string slot = r.substr(k_slots.size(), r.find('.', k_slots.size()) - k_slots.size());
+        Sensitivity s = lex.classify_name(slot);
+        if (s == Sensitivity::none) continue;
+        n.props["bot_slot"] = slot;
+        n.props["bot_slot_sensitivity"] = std::string(to_string(s));
+        return;
+    }
+}
+
 struct TypeInfo {
     std::string_view type;
     FlowKind kind;
@@ -196,6 +211,7 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
         }
     }
     collect_refs(params, n.reads);
+    bot_slot_reads(n, lex);
     set_url(n, params);
     std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
     n.label = n.platform_type + " '" + short_text(what, 48) + "'";
@@ -238,6 +254,21 @@ std::string bot_name(const Node& root, const Node& action) {
     return deep ? deep->value : "";
 }
 
+// A bot node's target bot, and, when its prompt says nothing, what the bot's name or the
+// intents the flow branches on say it collects (`PayWithCreditCard`).
+void bot_props(FlowNode& n, const Node& root, const Node& action, const SensitivityLexicon& lex) {
+    std::string bot = bot_name(root, action);
+    if (!bot.empty()) n.props["target_flow"] = bot;
+    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(bot);
+    const Node* tr = action.find("Transitions");
+    const Node* conds = tr ? tr->find("Conditions") : nullptr;
+    for (std::size_t i = 0; conds && i < conds->children.size() && n.sensitivity == Sensitivity::none; ++i) {
+        const Node* cond = conds->children[i].find("Condition");
+        const Node* ops = cond ? cond->find("Operands") : nullptr;
+        if (ops && !ops->children.empty()) n.sensitivity = lex.classify_name(ops->children[0].value);
+    }
+}
+
 void apply_embed_span(FlowGraph& g, const Span& span) {
     if (!span.known()) return;
     for (FlowNode& n : g.nodes) n.span = span;
@@ -269,9 +300,7 @@ FlowGraph build_connect_root(const Node& root, const std::string& path, const st
     if (const Node* actions = root.find("Actions")) {
         for (const Node& a : actions->children) {
             FlowNode n = make_node(a, lex, b);
-            if (n.kind == FlowKind::bot) {
-                if (std::string bot = bot_name(root, a); !bot.empty()) n.props["target_flow"] = bot;
-            }
+            if (n.kind == FlowKind::bot) bot_props(n, root, a, lex);
             bool is_input = n.kind == FlowKind::collect_input || n.kind == FlowKind::bot;
             std::uint32_t i = b.add(std::move(n));
             add_transitions(a, i, is_input, b);

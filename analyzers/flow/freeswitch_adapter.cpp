@@ -48,10 +48,15 @@ int regex_max_digits(std::string_view re) {
 // Variables the dialplan has set so far (record_path, record_name, ...), to expand file names.
 using Vars = std::map<std::string, std::string, std::less<>>;
 
+// Bounded: a few rounds and a few KiB, whatever the variables hold (hostile input cannot make a
+// name grow exponentially).
+constexpr std::size_t k_max_expanded = 4096;
+
 std::string expand(std::string text, const Vars& vars) {
     for (int round = 0; round < 3; ++round) {
         bool changed = false;
-        for (std::size_t p = text.find("${"); p != std::string::npos; p = text.find("${", p + 2)) {
+        for (std::size_t p = text.find("${"); p != std::string::npos && text.size() < k_max_expanded;
+             p = text.find("${", p + 2)) {
             std::size_t e = text.find('}', p);
             if (e == std::string::npos) break;
             auto it = vars.find(std::string_view(text).substr(p + 2, e - p - 2));

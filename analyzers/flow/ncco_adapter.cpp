@@ -35,6 +35,7 @@ void readback(FlowNode& n, std::string_view text, const SensitivityLexicon& lex)
         while (s < text.size() && (text[s] == '{' || text[s] == ' ')) ++s;
         std::size_t e = s;
         while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '.')) ++e;
+        p = s - 1;  // the next search starts after the braces just skipped (linear on "{{{{...")
         if (e == s || e >= text.size() || (text[e] != '}' && text[e] != ' ')) continue;
         std::string name(text.substr(s, e - s));
         std::string words = normalize_identifier(name);

@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "analyzers/text_mask.h"
+
 namespace ccscan::rules::code {
 
 using analyzers::SyntaxTree;
@@ -188,7 +190,7 @@ private:
     }
     std::string short_text(TSNode n) const {
         std::string t = normalize_access(m_tree.text(n));
-        return t.size() > 60 ? t.substr(0, 57) + "..." : t;
+        return analyzers::shorten_masked(t, 57);
     }
 
     std::string callee_of(TSNode call, const CallKind& ck) const {
@@ -325,7 +327,7 @@ private:
             }
             m_clean.erase(key);
             Chain c = *chain;
-            c.steps.push_back(PathStep{loc(n), "'" + (key.size() > 60 ? key.substr(0, 57) + "..." : key) + "' holds '" + c.source + "'"});
+            c.steps.push_back(PathStep{loc(n), "'" + analyzers::shorten_masked(key, 57) + "' holds '" + c.source + "'"});
             m_vars[key] = std::move(c);
         }
     }

@@ -88,3 +88,20 @@ TEST_CASE("FreeSWITCH: bind_digit_action with a digit regex captures input, a fe
     CHECK(g.nodes[4].props.at("max_digits") == "4");
     CHECK(p.notes.empty());
 }
+
+TEST_CASE("FreeSWITCH: file-name expansion stays bounded on self-multiplying variables", "[flow][freeswitch][hostile]") {
+    std::string many;
+    for (int i = 0; i < 200; ++i) many += "${b}";
+    std::string bs;
+    for (int i = 0; i < 200; ++i) bs += "${c}";
+    auto p = test::build("dialplan/x.xml", "<context name=\"x\"><extension name=\"e\"><condition>"
+                                           "<action application=\"set\" data=\"c=" + bs + "\"/>"
+                                           "<action application=\"set\" data=\"b=" + bs + "\"/>"
+                                           "<action application=\"set\" data=\"a=" + many + "\"/>"
+                                           "<action application=\"record_session\" data=\"/rec/${a}.wav\"/>"
+                                           "</condition></extension></context>", "freeswitch-xml");
+    REQUIRE(p.flows.size() == 1);
+    const auto& rec = p.flows[0].nodes.back();
+    CHECK(rec.props.at("recording") == "on");
+    CHECK(rec.props.at("recording_file").size() < 20000);
+}

@@ -78,3 +78,13 @@ TEST_CASE("Connect: bot nodes name the Lex bot from the console metadata", "[flo
     CHECK(v1->props.at("target_flow") == "CardBot");
     CHECK(v1->sensitivity == Sensitivity::pan);
 }
+
+TEST_CASE("Connect: a bot node with a neutral prompt takes its sensitivity from the intents it branches on", "[flow][connect][lex]") {
+    auto p = test::build("flows/pay.json", R"({"Version": "2019-10-30", "StartAction": "bot", "Actions": [
+    {"Identifier": "bot", "Type": "ConnectParticipantWithLexBot",
+     "Parameters": {"Text": "How can I help?", "LexV2Bot": {"AliasArn": "arn:aws:lex:eu-west-2:111122223333:bot-alias/K2QJ8WZ4NA/LIVE7ALIAS"}},
+     "Transitions": {"Conditions": [{"NextAction": "x", "Condition": {"Operator": "Equals", "Operands": ["CheckBalance"]}},
+                                    {"NextAction": "x", "Condition": {"Operator": "Equals", "Operands": ["PayWithCreditCard"]}}]}},
+    {"Identifier": "x", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})", "amazon-connect-flow");
+    CHECK(test::find_node(p.flows[0], "bot")->sensitivity == Sensitivity::pan);
+}

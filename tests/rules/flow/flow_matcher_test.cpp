@@ -58,7 +58,7 @@ TEST_CASE("flow require: recording on at card input, with the shortest path", "[
     const auto& f = found[0];
     CHECK(f.location.path == "connect/pay_by_phone.json");
     CHECK(f.location.span.start.line == 37);
-    CHECK(f.message == "recording is on at GetParticipantInput 'Please enter your 16 digit card number followed ...'");
+    CHECK(f.message == "recording is on at GetParticipantInput 'Please enter your 16 digit card number followed...'");
     REQUIRE(f.path.size() == 5);  // entry, greeting, record-all, menu, card-number
     // Each step shows the state on entry to it: recording-all is entered with recording off.
     CHECK(f.path[2].message.find("recording: off") != std::string::npos);
