@@ -13,6 +13,8 @@
 #include "analyzers/hash.h"
 #include "analyzers/text_mask.h"
 #include "rules/content/text_redactor.h"
+#include "rules/embedded_scan.h"
+#include "rules/overlap.h"
 
 namespace ccscan::rules {
 
@@ -186,6 +188,17 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         for (std::size_t k = before; k < out.findings.size(); ++k) finish_finding(out.findings[k], *r, det.format, file.git);
         if (i + 1 < per_file.size()) timed_out = out_of_time("after rule " + r->id + "; " + std::to_string(per_file.size() - i - 1) + " rule(s) not run");
     }
+    if (!timed_out && !parsed.embedded_code.empty()) {
+        std::vector<const Rule*> rule_of;
+        std::size_t before = out.findings.size();
+        scan_embedded_code(rules, file, parsed, ao, options.policy, options.hash_key, out.findings, rule_of);
+        for (std::size_t k = before; k < out.findings.size(); ++k) {
+            const Rule& r = *rule_of[k - before];
+            finish_finding(out.findings[k], r, out.findings[k].format, file.git);
+            if (std::find(out.applicable_rules.begin(), out.applicable_rules.end(), r.id) == out.applicable_rules.end())
+                out.applicable_rules.push_back(r.id);
+        }
+    }
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
     out.flows = std::move(parsed.flows);
@@ -285,6 +298,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
             result.findings.push_back(std::move(f));
         }
     }
+    drop_generic_duplicates(rules, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);
     // Two matchers (or two paths) reporting the same thing at the same place: keep one.

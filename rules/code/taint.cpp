@@ -158,6 +158,9 @@ struct SymbolClass {
 struct Chain {
     std::string source;
     std::vector<PathStep> steps;
+    // The value is a payload object (a whole event, its Parameters): one field read out of it
+    // (`params["CardNumber"]`) is not the payload, so it does not carry this taint on.
+    bool payload = false;
 };
 
 class ScopeWalker {
@@ -251,8 +254,14 @@ private:
         return false;
     }
 
-    std::optional<Chain> source_step(TSNode n, const std::string& what, const char* why) const {
-        return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}};
+    std::optional<Chain> source_step(TSNode n, const std::string& what, const char* why, bool payload = false) const {
+        return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}, payload};
+    }
+
+    // "'CardNumber'" -> "CardNumber": messages quote the source themselves.
+    static std::string unquoted(std::string s) {
+        if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') && s.back() == s.front()) return s.substr(1, s.size() - 2);
+        return s;
     }
 
     bool used_whole(TSNode n) const {
@@ -286,17 +295,20 @@ private:
         }
         if (cls.identifier || cls.access) {
             std::string text = normalize_access(m_tree.text(n));
-            if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
+            if (auto it = m_vars.find(text); it != m_vars.end()) {
+                if (in_object && it->second.payload) return std::nullopt;
+                return it->second;
+            }
             if (m_clean.count(text)) return std::nullopt;
-            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload");
+            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload", text.find("Digits") == std::string::npos);
             if (cls.identifier) {
                 for (const std::string& w : m_spec.source_whole) {
-                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload");
+                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload", true);
                 }
                 if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
         } else if (cls.string && parent_is_access(n, parent_access)) {
-            if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
+            if (sensitive_name(m_tree.text(n))) return source_step(n, unquoted(short_text(n)), "sensitive key");
         }
         const bool access = cls.access;
         const auto children = m_tree.named_children(n);
