@@ -146,6 +146,24 @@ void verify_packs(const rules::Report& report, Drift& d, std::ostream& out) {
     }
 }
 
+void print_files_line(const rules::Report& report, const std::string& folder, const Drift& d, std::ostream& out) {
+    out << "ccscan verify: " << report.inventory.size() << " files in " << folder << ": " << d.unchanged << " unchanged, "
+        << d.changed << " changed, " << d.missing << " missing";
+    if (d.walked) out << ", " << d.added << " added";
+    if (d.unhashed > 0) out << " (" << d.unhashed << " present but not hashed at scan time)";
+    out << "; " << report.packs.size() - static_cast<std::size_t>(d.packs_changed) << " of " << report.packs.size() << " packs unchanged";
+    if (!d.walked) out << "; files added since the scan are not checked (not a scan of one folder)";
+    out << "\n";
+}
+
+void print_report_line(const reporters::IntegrityResult& integrity, bool key_given, std::ostream& out) {
+    out << "ccscan verify: report " << (integrity.problems.empty() ? "intact" : "EDITED OR UNVERIFIABLE");
+    if (integrity.signature_checked && integrity.problems.empty()) out << ", signature valid";
+    else if (integrity.signed_report && !key_given) out << " (signed; give --sign-key to check the signature)";
+    else if (!integrity.signed_report && integrity.present) out << " (digest only, not signed: detects accidental edits, not deliberate ones)";
+    out << "\n";
+}
+
 struct VerifyOptions {
     std::string report_path, root, sign_key_file;
 };
@@ -180,23 +198,13 @@ void run_verify(const VerifyOptions& opt, Run& run) {
     if (walkable(*report, folder)) verify_walked(*report, folder, d, run.out);
     else verify_listed(*report, folder, d, run.out);
     verify_packs(*report, d, run.out);
-    run.out << "ccscan verify: " << report->inventory.size() << " files in " << folder << ": " << d.unchanged << " unchanged, "
-            << d.changed << " changed, " << d.missing << " missing";
-    if (d.walked) run.out << ", " << d.added << " added";
-    if (d.unhashed > 0) run.out << " (" << d.unhashed << " present but not hashed at scan time)";
-    run.out << "; " << report->packs.size() - static_cast<std::size_t>(d.packs_changed) << " of " << report->packs.size() << " packs unchanged";
-    if (!d.walked) run.out << "; files added since the scan are not checked (not a scan of one folder)";
-    run.out << "\n";
+    print_files_line(*report, folder, d, run.out);
     const PullCheck pulled = verify_pull_manifest(folder, run.out);
     if (pulled.present) {
         run.out << "ccscan verify: ccscan-pull.json: " << pulled.unchanged << " pulled file(s) unchanged, " << pulled.changed << " changed, "
                 << pulled.missing << " missing\n";
     }
-    run.out << "ccscan verify: report " << (integrity.problems.empty() ? "intact" : "EDITED OR UNVERIFIABLE");
-    if (integrity.signature_checked && integrity.problems.empty()) run.out << ", signature valid";
-    else if (integrity.signed_report && key.empty()) run.out << " (signed; give --sign-key to check the signature)";
-    else if (!integrity.signed_report && integrity.present) run.out << " (digest only, not signed: detects accidental edits, not deliberate ones)";
-    run.out << "\n";
+    print_report_line(integrity, !key.empty(), run.out);
     const bool drift = d.changed + d.missing + d.added + d.packs_changed + pulled.changed + pulled.missing > 0;
     run.exit_code = drift || !integrity.problems.empty() ? k_exit_findings : k_exit_ok;
 }
