@@ -1,5 +1,7 @@
 #include "analyzers/git_handle.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 namespace ccscan::analyzers {
@@ -14,7 +16,22 @@ std::string last_git_error() {
     return e && e->message ? std::string(e->message) : std::string("unknown libgit2 error");
 }
 
+bool may_be_in_repository(const std::string& path) {
+    namespace fs = std::filesystem;
+    if (const char* dir = std::getenv("GIT_DIR"); dir && *dir) return true;
+    std::error_code ec;
+    fs::path p = fs::absolute(path, ec);
+    if (ec) return true;
+    for (;;) {
+        if (fs::exists(p / ".git", ec)) return true;
+        if (fs::exists(p / "HEAD", ec) && fs::is_directory(p / "objects", ec) && fs::is_directory(p / "refs", ec)) return true;
+        if (!p.has_parent_path() || p.parent_path() == p) return false;
+        p = p.parent_path();
+    }
+}
+
 GitRepository open_repository(const std::string& path) {
+    if (!may_be_in_repository(path)) return GitRepository();
     ensure_libgit2();
     git_repository* raw = nullptr;
     if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return GitRepository();

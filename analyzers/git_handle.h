@@ -39,6 +39,10 @@ using GitRemote = GitHandle<git_remote, git_remote_free>;
 // until exit.
 void ensure_libgit2();
 
+// False when no folder from `path` up holds `.git` or is a bare repository (and GIT_DIR is not
+// set): libgit2 is then not initialised at all (its start-up parses the system CA bundle).
+bool may_be_in_repository(const std::string& path);
+
 // The message of the last libgit2 error on this thread, or "unknown libgit2 error".
 std::string last_git_error();
 

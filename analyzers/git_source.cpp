@@ -56,6 +56,8 @@ int collect_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_lin
 GitRepo::~GitRepo() = default;
 
 Result<std::shared_ptr<GitRepo>> GitRepo::open(const std::string& path) {
+    if (!may_be_in_repository(path))
+        return make_diagnostic("git-error", path, {}, "not a git repository: no .git in this folder or any parent");
     ensure_libgit2();
     git_repository* raw = nullptr;
     if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return git_error(path, "not a git repository");

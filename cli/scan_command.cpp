@@ -134,119 +134,115 @@ void print_stats(const ScanStats& stats, double wall, std::ostream& err) {
     err << line;
 }
 
-}  // namespace
+// Prints a usage-level error (config, pack, baseline, clone) and sets exit code 2.
+void usage_error(const analyzers::Diagnostic& error, Run& run) {
+    run.err << "ccscan: " << error.to_string() << "\n";
+    run.exit_code = k_exit_usage;
+}
 
-std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
-    const auto started = std::chrono::steady_clock::now();
-    ScanRequest req = given;
+// `--pull` fetches the platform's configuration and a git URL target is cloned; the request then
+// scans that folder.
+bool resolve_targets(ScanRequest& req, Run& run) {
     if (req.targets.empty()) req.targets.push_back(".");
     if (!req.pull.empty()) {
         auto folder = pull_target(req, run);
         if (!folder) {
             run.exit_code = k_exit_usage;
-            return std::nullopt;
+            return false;
         }
         req.targets = {*folder};
     } else if (req.targets.size() == 1 && analyzers::looks_like_git_url(req.targets.front())) {
         auto folder = clone_target(req.targets.front(), req.ca_bundle, run);
         if (!folder) {
             run.exit_code = k_exit_usage;
-            return std::nullopt;
+            return false;
         }
         req.targets = {*folder};
     }
-    const std::string root = root_of(req.targets);
-    // Config: --config, else .ccscan.yaml at the scan root.
-    Config cfg;
-    std::string config_path = req.config;
+    return true;
+}
+
+// --config, else .ccscan.yaml at the scan root, else defaults. Sets `config_path` when one is read.
+std::optional<Config> load_scan_config(const ScanRequest& req, const std::string& root, std::string& config_path, Run& run) {
+    config_path = req.config;
     std::error_code ec;
-    if (config_path.empty() && fs::exists(fs::path(root) / ".ccscan.yaml", ec)) config_path = (fs::path(root) / ".ccscan.yaml").string();
-    if (!config_path.empty()) {
-        auto loaded = load_config(config_path);
-        if (!loaded.ok()) {
-            run.err << "ccscan: " << loaded.error().to_string() << "\n";
-            run.exit_code = k_exit_usage;
-            return std::nullopt;
-        }
-        cfg = std::move(loaded.value());
+    const fs::path beside = fs::path(root) / ".ccscan.yaml";
+    if (config_path.empty() && fs::exists(beside, ec)) config_path = beside.string();
+    if (config_path.empty()) return Config{};
+    auto loaded = load_config(config_path);
+    if (!loaded.ok()) {
+        usage_error(loaded.error(), run);
+        return std::nullopt;
     }
-    // Flags win over the config file.
+    return std::move(loaded.value());
+}
+
+// Flags win over the config file.
+void apply_config(ScanRequest& req, const Config& cfg) {
     if (req.packs.empty() && cfg.packs) req.packs = *cfg.packs;
     if (req.exclude.empty() && cfg.exclude) req.exclude = *cfg.exclude;
     if (!req.max_file_size) req.max_file_size = cfg.max_file_size.value_or(10u * 1024u * 1024u);
     if (!req.jobs) req.jobs = cfg.jobs.value_or(0);
     if (req.file_timeout < 0) req.file_timeout = cfg.file_timeout.value_or(k_default_file_timeout_s);
     if (req.baseline.empty() && cfg.baseline) req.baseline = *cfg.baseline;
-    auto hash_key = resolve_hash_key({req.redaction_key_file, cfg.fingerprint_key});
-    if (!hash_key.ok()) {
-        run.err << "ccscan: " << hash_key.error().to_string() << "\n";
-        run.exit_code = k_exit_usage;
-        return std::nullopt;
-    }
+}
 
-    const std::string data = data_root();
-    auto packs = rules::load_packs(req.packs, data + "/packs");
-    if (!packs.ok()) {
-        run.err << "ccscan: " << packs.error().to_string() << "\n";
-        run.exit_code = k_exit_usage;
-        return std::nullopt;
+// The rules a scan runs: every loaded rule, or for history scans those that look for values
+// that were ever committed.
+std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& packs, const ScanRequest& req) {
+    std::vector<const rules::Rule*> out;
+    for (const rules::Pack& p : packs) {
+        for (const rules::Rule& r : p.rules) {
+            if (!req.git_history || r.matcher->runs_on_history()) out.push_back(&r);
+        }
     }
-    std::vector<const rules::Rule*> rule_ptrs;
-    for (const rules::Pack& p : *packs) {
-        for (const rules::Rule& r : p.rules) rule_ptrs.push_back(&r);
-    }
+    return out;
+}
 
-    // Files.
-    std::vector<analyzers::Diagnostic> diagnostics;
-    auto plan = collect_sources(req, root, diagnostics);
-    if (!plan.ok()) {
-        run.err << "ccscan: " << plan.error().to_string() << "\n";
-        run.exit_code = k_exit_usage;
-        return std::nullopt;
-    }
-    std::vector<rules::FileSource> sources = std::move(plan->sources);
-    if (req.git_history) {
-        // History scans look for values that were ever committed: content rules only.
-        std::erase_if(rule_ptrs, [](const rules::Rule* r) { return r->matcher_kind != "content"; });
-    }
-    const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const std::size_t file_count = sources.size();
+rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, std::vector<rules::FileSource> sources,
+                            const ScanRequest& req, const Config& cfg, std::string hash_key, Run& run) {
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
-    sopts.hash_key = std::move(hash_key.value());
+    sopts.hash_key = std::move(hash_key);
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();
-    if (stats) {
-        stats->seconds = result.phase_seconds;
-        stats->seconds["discovery"] = discovery_s;
-        stats->bytes = result.bytes_read;
-        stats->files = file_count;
-        stats->jobs = sopts.jobs ? sopts.jobs : std::max(1u, std::thread::hardware_concurrency());
-    }
+    return result;
+}
 
-    if (req.git_history) keep_first_introduction(result.findings, plan->commit_order);
-    std::vector<rules::StaleEntry> stale;
+void record_stats(const rules::ScanResult& result, double discovery_s, std::size_t files, unsigned jobs, ScanStats* stats) {
+    if (!stats) return;
+    stats->seconds = result.phase_seconds;
+    stats->seconds["discovery"] = discovery_s;
+    stats->bytes = result.bytes_read;
+    stats->files = files;
+    stats->jobs = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Waivers, inline suppressions and the baseline; false (exit 2) when the baseline cannot be read.
+bool apply_suppressions_and_baseline(rules::ScanResult& result, const ScanRequest& req, const Config& cfg,
+                                     std::vector<rules::StaleEntry>& stale, Run& run) {
     rules::apply_suppressions(result.findings, result.suppressions, cfg.waivers, today_utc(), result.diagnostics, stale);
-    if (!req.baseline.empty()) {
-        auto baseline = rules::load_baseline(req.baseline);
-        if (!baseline.ok()) {
-            run.err << "ccscan: " << baseline.error().to_string() << "\n";
-            run.exit_code = k_exit_usage;
-            return std::nullopt;
-        }
-        rules::apply_baseline(result.findings, *baseline, req.baseline, stale);
+    if (req.baseline.empty()) return true;
+    auto baseline = rules::load_baseline(req.baseline);
+    if (!baseline.ok()) {
+        usage_error(baseline.error(), run);
+        return false;
     }
-    std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
+    rules::apply_baseline(result.findings, *baseline, req.baseline, stale);
+    return true;
+}
 
+rules::ScanInfo scan_info(const ScanRequest& given, const ScanRequest& req, const Config& cfg, const std::string& root,
+                          const std::string& config_path, const std::string& git_commit, const std::vector<rules::Pack>& packs) {
     rules::ScanInfo info;
     info.targets = !req.pull.empty() ? std::vector<std::string>{"pull " + req.pull} : given.targets.empty() ? req.targets : given.targets;
     for (std::string& t : info.targets) t = analyzers::mask_url_credentials(t);
     info.root = root;
-    info.git_commit = plan->git_commit;
+    info.git_commit = git_commit;
     info.git_ref = req.git_ref;
     if (!req.changed_since.empty()) info.options["changed-since"] = req.changed_since;
     if (req.git_history) info.options["git-history"] = req.since.empty() ? "all" : "since " + req.since;
@@ -261,8 +257,57 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     for (const std::string& g : req.exclude) excludes += (excludes.empty() ? "" : "\n") + g;
     if (!excludes.empty()) info.options["exclude"] = excludes;
     std::string packs_opt;
-    for (const rules::Pack& p : *packs) packs_opt += (packs_opt.empty() ? "" : ",") + p.id;
+    for (const rules::Pack& p : packs) packs_opt += (packs_opt.empty() ? "" : ",") + p.id;
     info.options["packs"] = packs_opt;
+    return info;
+}
+
+}  // namespace
+
+std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
+    const auto started = std::chrono::steady_clock::now();
+    ScanRequest req = given;
+    if (!resolve_targets(req, run)) return std::nullopt;
+    const std::string root = root_of(req.targets);
+    std::string config_path;
+    std::optional<Config> cfg = load_scan_config(req, root, config_path, run);
+    if (!cfg) return std::nullopt;
+    apply_config(req, *cfg);
+    auto hash_key = resolve_hash_key({req.redaction_key_file, cfg->fingerprint_key});
+    if (!hash_key.ok()) {
+        usage_error(hash_key.error(), run);
+        return std::nullopt;
+    }
+
+    // Code queries are compiled on first use, per language the scan meets.
+    const std::string data = data_root();
+    auto packs = rules::load_packs(req.packs, data + "/packs", rules::PackLoadOptions{false});
+    if (!packs.ok()) {
+        usage_error(packs.error(), run);
+        return std::nullopt;
+    }
+    const std::vector<const rules::Rule*> rule_ptrs = select_rules(*packs, req);
+
+    std::vector<analyzers::Diagnostic> diagnostics;
+    auto plan = collect_sources(req, root, diagnostics);
+    if (!plan.ok()) {
+        usage_error(plan.error(), run);
+        return std::nullopt;
+    }
+    const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::size_t file_count = plan->sources.size();
+    rules::ScanResult result = run_rules(rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), run);
+    if (!result.rule_errors.empty()) {
+        for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
+        return std::nullopt;
+    }
+    record_stats(result, discovery_s, file_count, req.jobs, stats);
+
+    if (req.git_history) keep_first_introduction(result.findings, plan->commit_order);
+    std::vector<rules::StaleEntry> stale;
+    if (!apply_suppressions_and_baseline(result, req, *cfg, stale, run)) return std::nullopt;
+    std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
+    rules::ScanInfo info = scan_info(given, req, *cfg, root, config_path, plan->git_commit, *packs);
     add_pull_provenance(root, info, result.diagnostics);
     return assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
 }

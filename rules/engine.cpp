@@ -32,6 +32,7 @@ struct FileOutcome {
     std::optional<analyzers::Document> document;  // kept only for whole-scan config rules
     std::vector<std::string> applicable_rules;
     std::vector<InlineSuppression> suppressions;
+    std::vector<Diagnostic> rule_errors;
 };
 
 void finish_finding(Finding& f, const Rule& rule, const std::string& format,
@@ -109,21 +110,34 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     }
     std::vector<const Rule*> per_file;
     bool want_syntax = false;
+    bool want_document = any_flow_rules;
     bool keep_document = false;
     for (const Rule* r : rules) {
         if (!r->matcher->per_file() && r->matcher->needs_document() && r->applies_to.applies(det.format, file.path)) keep_document = true;
         if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
-        if (!r->matcher->may_match(file.bytes)) {
+        // A rule that needs only the text makes its own single pass in match_file; the pre-check
+        // would be a second pass over the same bytes.
+        const bool text_only = !r->matcher->needs_document() && !r->matcher->needs_syntax() && !r->matcher->needs_flows();
+        if (!text_only && !r->matcher->may_match(file.bytes)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
+            continue;
+        }
+        if (auto error = r->matcher->prepare(det.format)) {
+            error->message += " in rule " + r->id;
+            out.rule_errors.push_back(std::move(*error));
             continue;
         }
         per_file.push_back(r);
         want_syntax = want_syntax || r->matcher->needs_syntax();
+        want_document = want_document || r->matcher->needs_document();
     }
+    want_document = want_document || keep_document;
+
     analyzers::AnalyzeOptions ao;
     ao.limits = options.limits;
     ao.want_flows = any_flow_rules;
     ao.want_syntax = want_syntax;
+    ao.want_document = want_document;
     ao.extra_sensitive_words = options.policy.list("sensitive_words");
     std::optional<clock::time_point> deadline;
     if (options.file_timeout.count() > 0) deadline = t0 + options.file_timeout;
@@ -131,6 +145,11 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     auto t1 = clock::now();
     analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
     out.parse_s = seconds_since(t1);
+    // No rule needed the file's model (only content rules apply, as in history scans, or no code
+    // rule's prefilter matched): it was not parsed, and the inventory says so.
+    const analyzers::FormatInfo* info = analyzers::find_format(det.format);
+    if (!parsed.document && !parsed.syntax && !parsed.failure && info && info->syntax != "text")
+        out.entry.reason = std::string(k_text_only_reason);
     auto t2 = clock::now();
     for (Diagnostic& d : parsed.notes) {
         d.level = analyzers::DiagnosticLevel::note;
@@ -248,6 +267,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
         std::move(o.diagnostics.begin(), o.diagnostics.end(), std::back_inserter(result.diagnostics));
         std::move(o.flows.begin(), o.flows.end(), std::back_inserter(flows));
         std::move(o.suppressions.begin(), o.suppressions.end(), std::back_inserter(result.suppressions));
+        std::move(o.rule_errors.begin(), o.rule_errors.end(), std::back_inserter(result.rule_errors));
         result.inventory.push_back(std::move(o.entry));
     }
     // Whole-scan matchers: every flow of the scan is visible (transfers across files).
@@ -287,10 +307,15 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                                           return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
                                       }),
                           result.findings.end());
-    for (Diagnostic& d : result.diagnostics) d.message = content::redact_text(d.message);
-    std::sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    auto diagnostic_less = [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.path, a.span, a.code, a.message) < std::tie(b.path, b.span, b.code, b.message);
-    });
+    };
+    std::sort(result.rule_errors.begin(), result.rule_errors.end(), diagnostic_less);
+    result.rule_errors.erase(std::unique(result.rule_errors.begin(), result.rule_errors.end(),
+                                         [](const Diagnostic& a, const Diagnostic& b) { return a.to_string() == b.to_string(); }),
+                             result.rule_errors.end());
+    for (Diagnostic& d : result.diagnostics) d.message = content::redact_text(d.message);
+    std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
     return result;
 }
 

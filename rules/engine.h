@@ -51,6 +51,10 @@ struct ScanOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
+// InventoryEntry::reason of a scanned file that was not parsed because no loaded rule needed its
+// model (only content rules examined its text).
+inline constexpr std::string_view k_text_only_reason = "content rules only: not parsed";
+
 struct ScanResult {
     std::vector<Finding> findings;  // sorted, fingerprinted
     std::vector<InventoryEntry> inventory;
@@ -61,6 +65,9 @@ struct ScanResult {
     // (flow: the whole-scan pass), and bytes read; for `scan --stats`.
     std::map<std::string, double> phase_seconds;
     std::uint64_t bytes_read = 0;
+    // Pack errors found only when a rule first ran (a lazily compiled code query that does not
+    // compile): each once, sorted. The rule did not run; the caller treats them as pack errors.
+    std::vector<analyzers::Diagnostic> rule_errors;
 };
 
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analyzers/yaml_parser.h"
+#include "rules/yaml_snapshots.h"
 #include "rules/pack_support.h"
 
 namespace ccscan::rules {
@@ -63,7 +64,7 @@ std::string framework_of(std::string_view control_id) {
 }
 
 Result<Framework> parse_framework(std::string_view text, const std::string& path) {
-    auto doc = analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
+    auto doc = parse_rules_yaml(text, path);
     if (!doc.ok()) return doc.error();
     PackContext ctx{path};
     const Node& root = doc->root;

@@ -3,7 +3,9 @@
 // rules/registry.cpp and is then immutable and shared by all worker threads.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,9 @@ struct ScanContext {
     const Policy& policy;
     // Documents of the files some whole-scan matcher needs (needs_document()), sorted by path.
     std::vector<ScanDocument> documents = {};
+    // State a matcher kind builds once per scan and shares across its rules (the flow matchers'
+    // graph index and prompt patterns), by kind name. Whole-scan matchers run one at a time.
+    mutable std::map<std::string, std::shared_ptr<void>, std::less<>> kind_state = {};
 };
 
 class Matcher {
@@ -58,11 +63,19 @@ public:
     virtual bool needs_document() const { return false; }
     virtual bool needs_flows() const { return false; }
     virtual bool needs_syntax() const { return false; }
+    // True when the rule also runs on the lines each commit added (`scan --git-history`): rules
+    // that look for values that were ever committed (content), not for the shape of a file.
+    virtual bool runs_on_history() const { return false; }
+    // Work deferred from pack load for files of `format` (a lazily compiled code query): an error
+    // is a pack error (file, line, column of the rule) and the rule does not run.
+    virtual std::optional<analyzers::Diagnostic> prepare(std::string_view /*format*/) const { return std::nullopt; }
 };
 
 // Errors found while building a matcher from YAML, with file/line/column.
 struct PackContext {
     std::string pack_path;  // for diagnostics
+    // false: code queries are compiled on first use (scans); true: at load (pack validation).
+    bool compile_queries = true;
 };
 
 using MatcherFactory = Result<std::shared_ptr<const Matcher>> (*)(const analyzers::Node& spec,

@@ -14,6 +14,7 @@
 #include "analyzers/yaml_parser.h"
 #include "rules/pack_support.h"
 #include "rules/registry.h"
+#include "rules/yaml_snapshots.h"
 
 namespace ccscan::rules {
 
@@ -196,13 +197,15 @@ Result<Rule> parse_rule(const Node& n, const PackContext& ctx, const std::string
 }
 
 // Reads `rules:` (and `pack:` when allowed) of one YAML file into `pack`.
-std::optional<Diagnostic> load_file_into(const std::string& path, Pack& pack, bool header_allowed, bool header_required) {
+std::optional<Diagnostic> load_file_into(const std::string& path, Pack& pack, bool header_allowed, bool header_required,
+                                         const PackLoadOptions& options) {
     auto bytes = read_file(path);
     if (!bytes.ok()) return bytes.error();
-    pack.sha256 = pack.sha256.empty() ? analyzers::sha256_hex(*bytes) : analyzers::sha256_hex(pack.sha256 + analyzers::sha256_hex(*bytes));
-    auto doc = analyzers::parse_yaml(*bytes, path, analyzers::ParseLimits{});
+    const std::string file_hash = analyzers::sha256_hex(*bytes);
+    pack.sha256 = pack.sha256.empty() ? file_hash : analyzers::sha256_hex(pack.sha256 + file_hash);
+    auto doc = parse_rules_yaml(*bytes, path, file_hash);
     if (!doc.ok()) return doc.error();
-    PackContext ctx{path};
+    PackContext ctx{path, options.compile_queries};
     const Node& root = doc->root;
     if (root.kind != NodeKind::object) return spec_error(ctx, root, "a pack file must be a mapping with 'pack:' and 'rules:'");
     if (header_allowed) {
@@ -234,14 +237,14 @@ std::optional<Diagnostic> load_file_into(const std::string& path, Pack& pack, bo
 
 }  // namespace
 
-Result<Pack> load_pack(const std::string& path) {
+Result<Pack> load_pack(const std::string& path, const PackLoadOptions& options) {
     Pack pack;
     pack.path = path;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
         std::string header = (fs::path(path) / "pack.yaml").string();
         if (!fs::exists(header, ec)) return analyzers::make_diagnostic("pack-error", path, {}, "pack folder has no pack.yaml");
-        if (auto e = load_file_into(header, pack, true, true)) return *e;
+        if (auto e = load_file_into(header, pack, true, true, options)) return *e;
         std::vector<std::string> files;
         for (const auto& entry : fs::directory_iterator(path, ec)) {
             std::string ext = entry.path().extension().string();
@@ -249,13 +252,13 @@ Result<Pack> load_pack(const std::string& path) {
         }
         std::sort(files.begin(), files.end());
         for (const std::string& f : files) {
-            if (auto e = load_file_into(f, pack, false, false)) return *e;
+            if (auto e = load_file_into(f, pack, false, false, options)) return *e;
         }
         for (Rule& r : pack.rules) r.pack = pack.id;
         return pack;
     }
     if (!fs::exists(path, ec)) return analyzers::make_diagnostic("pack-io", path, {}, "no such pack file or folder");
-    if (auto e = load_file_into(path, pack, true, true)) return *e;
+    if (auto e = load_file_into(path, pack, true, true, options)) return *e;
     for (Rule& r : pack.rules) r.pack = pack.id;
     return pack;
 }
@@ -271,7 +274,8 @@ std::vector<std::string> builtin_pack_names(const std::string& builtin_dir) {
     return names;
 }
 
-Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, const std::string& builtin_dir) {
+Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, const std::string& builtin_dir,
+                                     const PackLoadOptions& options) {
     std::vector<std::string> paths;
     std::vector<std::string> names = specs.empty() ? builtin_pack_names(builtin_dir) : specs;
     std::vector<std::string> builtins = builtin_pack_names(builtin_dir);
@@ -296,7 +300,7 @@ Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, cons
     std::vector<Pack> packs;
     std::map<std::string, std::string> seen;  // rule id -> where
     for (const std::string& p : paths) {
-        auto pack = load_pack(p);
+        auto pack = load_pack(p, options);
         if (!pack.ok()) return pack.error();
         for (const Rule& r : pack->rules) {
             auto [it, inserted] = seen.emplace(r.id, r.source_path + ":" + std::to_string(r.where.start.line));

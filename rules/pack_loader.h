@@ -12,11 +12,18 @@
 
 namespace ccscan::rules {
 
-Result<Pack> load_pack(const std::string& path);
+struct PackLoadOptions {
+    // false: code queries are compiled when a file of their language first needs them (scans;
+    // a broken query is then a ScanResult::rule_errors entry). true: at load, as validation.
+    bool compile_queries = true;
+};
+
+Result<Pack> load_pack(const std::string& path, const PackLoadOptions& options = {});
 
 // Loads every spec (a built-in pack name such as "pci-dss", a file or a folder); an empty list
 // loads every built-in pack under `builtin_dir`. Rule ids must be unique across all packs.
-Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, const std::string& builtin_dir);
+Result<std::vector<Pack>> load_packs(const std::vector<std::string>& specs, const std::string& builtin_dir,
+                                     const PackLoadOptions& options = {});
 
 // Names of the built-in packs (folders/files under builtin_dir), sorted.
 std::vector<std::string> builtin_pack_names(const std::string& builtin_dir);

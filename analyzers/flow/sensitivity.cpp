@@ -125,6 +125,8 @@ void SensitivityLexicon::add(Sensitivity cls, std::string_view word) {
     std::string norm = normalize_words(word);
     if (norm.size() <= 2) return;
     if (std::find(m_order.begin(), m_order.end(), cls) == m_order.end()) m_order.push_back(cls);
+    const std::size_t first_end = norm.find(' ', 1);
+    m_by_first_token[norm.substr(1, first_end - 1)].push_back(static_cast<std::uint32_t>(m_words.size()));
     m_words.emplace_back(cls, std::move(norm));
 }
 
@@ -149,16 +151,25 @@ bool SensitivityLexicon::names_other_data(std::string_view text) const {
 }
 
 Sensitivity SensitivityLexicon::classify_text(std::string_view text) const {
-    std::string norm = masked(normalize_words(text));
+    // " t1 t2 ... "; masked phrases are spaces, so empty tokens occur and match nothing.
+    const std::string norm = masked(normalize_words(text));
     Sensitivity best = Sensitivity::none;
     std::size_t best_rank = m_order.size();
-    for (const auto& [cls, word] : m_words) {
-        if (norm.find(word) == std::string::npos) continue;
-        std::size_t rank = static_cast<std::size_t>(std::find(m_order.begin(), m_order.end(), cls) - m_order.begin());
-        if (rank < best_rank) {
-            best_rank = rank;
-            best = cls;
+    for (std::size_t p = 0; p + 1 < norm.size();) {
+        const std::size_t e = norm.find(' ', p + 1);
+        auto it = m_by_first_token.find(std::string_view(norm).substr(p + 1, e - p - 1));
+        if (it != m_by_first_token.end()) {
+            for (std::uint32_t i : it->second) {
+                const auto& [cls, word] = m_words[i];
+                if (norm.compare(p, word.size(), word) != 0) continue;
+                std::size_t rank = static_cast<std::size_t>(std::find(m_order.begin(), m_order.end(), cls) - m_order.begin());
+                if (rank < best_rank) {
+                    best_rank = rank;
+                    best = cls;
+                }
+            }
         }
+        p = e;
     }
     return best;
 }

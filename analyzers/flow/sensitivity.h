@@ -10,6 +10,7 @@
 // `cardNumber`, `card_number` and "Card Number" all read as "card number".
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,9 @@ private:
     // (class, normalized word " w1 w2 "), kept in priority order of the classes.
     std::vector<std::pair<Sensitivity, std::string>> m_words;
     std::vector<Sensitivity> m_order;  // class priority (first listed wins)
+    // First token of each word -> indices into m_words: a text is matched token by token
+    // instead of searching it once per word (same result: words match at token boundaries).
+    std::map<std::string, std::vector<std::uint32_t>, std::less<>> m_by_first_token;
     std::vector<std::string> m_other;  // normalized not-sensitive phrases, longest first
     std::string masked(std::string norm) const;
 };

@@ -7,6 +7,7 @@
 #include "analyzers/code/languages.h"
 #include "analyzers/code/syntax_tree_impl.h"
 #include "analyzers/text_mask.h"
+#include "rules/code/lazy_query.h"
 #include "rules/code/query.h"
 #include "rules/code/taint.h"
 #include "rules/message.h"
@@ -82,12 +83,18 @@ std::string safe_capture(const analyzers::SyntaxTree& tree, TSNode n) {
 
 class CodeMatcher : public Matcher {
 public:
-    std::map<std::string, std::shared_ptr<const CompiledQuery>, std::less<>> queries;
+    std::map<std::string, std::shared_ptr<const LazyQuery>, std::less<>> queries;
     std::optional<TaintSpec> taint;
     std::string report = "report";
     std::vector<std::string> prefilter;
 
     bool needs_syntax() const override { return true; }
+
+    std::optional<analyzers::Diagnostic> prepare(std::string_view format) const override {
+        auto it = queries.find(format);
+        if (it == queries.end() || it->second->get().ok()) return std::nullopt;
+        return it->second->get().error();
+    }
 
     bool may_match(std::string_view bytes) const override {
         if (prefilter.empty()) return true;
@@ -101,7 +108,8 @@ public:
         const analyzers::SyntaxTree* tree = ctx.parsed.syntax.get();
         if (!tree) return;
         const std::string_view tmpl = rule.message_template.empty() ? rule.title : rule.message_template;
-        if (auto it = queries.find(tree->language()); it != queries.end()) run_query(*it->second, *tree, tmpl, ctx, out);
+        if (auto it = queries.find(tree->language()); it != queries.end() && it->second->get().ok())
+            run_query(*it->second->get().value(), *tree, tmpl, ctx, out);
         if (taint) run_taint(*tree, tmpl, ctx, out);
     }
 
@@ -146,9 +154,9 @@ std::optional<analyzers::Diagnostic> add_query(const PackContext& ctx, const Nod
         std::string hint = did_you_mean(lang, names);
         return spec_error(ctx, at, "unknown code language '" + lang + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
     }
-    auto q = CompiledQuery::compile(lang, text);
-    if (!q.ok()) return spec_error(ctx, at, q.error().message);
-    m.queries[lang] = std::move(q.value());
+    auto q = std::make_shared<LazyQuery>(lang, text, spec_error(ctx, at, ""));
+    if (ctx.compile_queries && !q->get().ok()) return q->get().error();
+    m.queries[lang] = std::move(q);
     return std::nullopt;
 }
 
@@ -219,8 +227,9 @@ Result<std::shared_ptr<const Matcher>> make_code_matcher(const Node& spec, const
     } else if (!taint) {
         bool all = true;
         for (const auto& [lang, q] : m->queries) {
-            all = all && !q->required_literals().empty();
-            m->prefilter.insert(m->prefilter.end(), q->required_literals().begin(), q->required_literals().end());
+            std::vector<std::string> literals = literals_of_text(q->text());
+            all = all && !literals.empty();
+            m->prefilter.insert(m->prefilter.end(), literals.begin(), literals.end());
         }
         if (!all) m->prefilter.clear();
     }

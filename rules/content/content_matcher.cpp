@@ -70,6 +70,7 @@ public:
         : m_spec(std::move(spec)), m_scanner(std::move(scanner)) {}
 
     bool may_match(std::string_view bytes) const override { return m_scanner->any(bytes); }
+    bool runs_on_history() const override { return true; }
 
     void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
         const Catalog& cat = builtin_catalog();

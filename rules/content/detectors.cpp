@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "analyzers/yaml_parser.h"
+#include "rules/yaml_snapshots.h"
 #include "rules/content/validators.h"
 #include "rules/redact.h"
 
@@ -125,7 +126,7 @@ const DetectorSpec* Catalog::find(std::string_view id) const {
 }
 
 analyzers::Result<Catalog> parse_catalog(std::string_view yaml, const std::string& path) {
-    auto doc = analyzers::parse_yaml(yaml, path, analyzers::ParseLimits{});
+    auto doc = parse_rules_yaml(yaml, path);
     if (!doc.ok()) return doc.error();
     const Node& root = doc->root;
     const Node* list = root.find("detectors");

@@ -85,7 +85,10 @@ public:
     void match_file(const Rule&, const FileContext&, std::vector<Finding>&) const override {}
 
     void match_scan(const Rule& rule, const ScanContext& ctx, std::vector<Finding>& out) const override {
-        Scan scan(ctx);
+        if (ctx.flows.empty()) return;  // every mode reports at nodes of flows
+        std::shared_ptr<void>& state = ctx.kind_state["flow"];
+        if (!state) state = std::make_shared<Scan>(ctx);
+        Scan& scan = *static_cast<Scan*>(state.get());
         switch (mode) {
             case Mode::check: run_check(rule, scan, out); break;
             case Mode::require: run_require(rule, scan, out); break;
