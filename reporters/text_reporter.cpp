@@ -52,6 +52,7 @@ void write_finding(std::ostream& out, const rules::Finding& f, const Painter& pa
         const rules::PathStep& step = f.path[i];
         out << "    " << paint(k_dim, std::to_string(i + 1) + ". " + position(step.location)) << " " << step.message << "\n";
     }
+    for (const rules::Location& l : f.related) out << "    " << paint(k_dim, "related: ") << position(l) << "\n";
 }
 
 void write_findings(std::ostream& out, const rules::Report& report, const Painter& paint) {

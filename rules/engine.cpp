@@ -34,7 +34,7 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
     f.rule_id = rule.id;
     f.severity = static_cast<Severity>(std::clamp(static_cast<int>(rule.severity) + f.severity_delta,
                                                   static_cast<int>(Severity::info), static_cast<int>(Severity::critical)));
-    f.controls = rule.controls;
+    f.controls = controls_for(rule.controls, rule.unconditional_controls, rule.controls_by_sensitivity, f.sensitivity);
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
     if (f.message.empty()) f.message = rule.title;

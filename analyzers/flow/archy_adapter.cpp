@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -122,7 +123,7 @@ private:
                 if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
             }
         });
-        n.label = t + " '" + short_text(prompt.empty() ? n.id : prompt, 48) + "'";
+        n.label = node_label(t, prompt.empty() ? n.id : prompt);
         std::uint32_t idx = add_node(std::move(n));
         for (std::string_view k : {"targetTaskRef", "targetMenuRef", "targetStateRef"}) {
             if (std::string ref(a.get(k)); !ref.empty()) m_b.edge_to(idx, ref_target(ref), "jump");
@@ -237,7 +238,7 @@ std::vector<FlowGraph> build_genesys_archy(const InputFile& file, const Document
             g.kind = FlowKind::prompt;
             g.platform_type = "initialGreeting";
             g.props["prompt_text"] = subtree_text(*greet);
-            g.label = "initialGreeting '" + short_text(g.props["prompt_text"], 48) + "'";
+            g.label = node_label("initialGreeting", g.props["prompt_text"]);
             g.span = greet->span;
             start = ab.add_node(std::move(g));
             b.edge(e, start);

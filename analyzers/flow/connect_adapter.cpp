@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 #include "analyzers/flow/connect_legacy.h"
 
 namespace ccscan::analyzers::flow {
@@ -198,7 +199,7 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
     collect_refs(params, n.reads);
     set_url(n, params);
     std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
-    n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+    n.label = node_label(n.platform_type, what);
     return n;
 }
 

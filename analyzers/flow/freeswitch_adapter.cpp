@@ -114,6 +114,14 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
         for (const Node* c : xml_children(e)) find_contexts(*c);
     };
     find_contexts(doc.root);
+    std::vector<std::string> includes;
+    std::function<void(const Node&)> find_includes = [&](const Node& e) {
+        if (iequals(e.key, "X-PRE-PROCESS") && iequals(xml_attr(e, "cmd"), "include") && !xml_attr(e, "data").empty()) {
+            includes.push_back(xml_attr(e, "data"));
+        }
+        for (const Node* c : xml_children(e)) find_includes(*c);
+    };
+    find_includes(doc.root);
     for (const Node* ctx : contexts) {
         std::string cname = xml_attr(*ctx, "name");
         GraphBuilder b(file.path, "freeswitch-xml", cname);
@@ -157,6 +165,7 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
             }
         }
         out.push_back(b.finish(notes));
+        out.back().includes = includes;
         refine_sensitivity_by_digits(out.back());
     }
     return out;

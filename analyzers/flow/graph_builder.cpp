@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "analyzers/flow/label.h"
 #include "analyzers/text_mask.h"
 
 namespace ccscan::analyzers::flow {
@@ -110,16 +111,7 @@ std::string subtree_text(const Node& node) {
     return out;
 }
 
-std::string short_text(std::string_view text, std::size_t max) {
-    std::string out;
-    for (char c : text) {
-        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    }
-    if (out.size() <= max) return out;
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    return out.substr(0, cut) + "...";
-}
+std::string short_text(std::string_view text, std::size_t max) { return cut_text(text, max); }
 
 std::string lower(std::string_view text) {
     std::string out(text);

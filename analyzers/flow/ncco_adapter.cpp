@@ -2,6 +2,7 @@
 
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -71,7 +72,7 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
             if (auto it = p.props.find("prompt_text"); it != p.props.end()) n.sensitivity = lex.classify_text(it->second);
         }
         std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.props.count("url") ? n.props["url"] : "";
-        n.label = n.platform_type + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label(n.platform_type, what);
         bool ends = n.kind == FlowKind::collect_input;
         std::uint32_t idx = b.add(std::move(n));
         if (open) b.edge(prev, idx);

@@ -4,6 +4,7 @@
 
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -140,7 +141,7 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
                 }
             });
             std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
-            n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+            n.label = node_label(n.platform_type, what);
             std::uint32_t i = b.add(std::move(n));
             add_transitions(s, i, b);
         }

@@ -2,6 +2,7 @@
 
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -103,7 +104,7 @@ std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, c
             }
         });
         std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : "";
-        n.label = "<" + e->key + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label("<" + e->key + ">", what);
         // Gather with an action, Redirect, Hangup hand control away: later verbs run only on the
         // fall-through paths (Gather without input falls through).
         bool ends = n.kind == FlowKind::end || n.platform_type == "Redirect";

@@ -4,6 +4,7 @@
 
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/label.h"
 #include "analyzers/flow/twiml_adapter.h"
 
 namespace ccscan::analyzers::flow {
@@ -144,7 +145,7 @@ private:
         }
         if (n.props.count("url") && n.props["url"].empty()) n.props.erase("url");
         std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
-        n.label = "<" + k + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label("<" + k + ">", what);
         std::uint32_t idx = add(std::move(n), e);
         for (std::uint32_t p : preds) m_b.edge(p, idx);
         if (k == "goto") {

@@ -6,6 +6,8 @@
 
 #include <re2/re2.h>
 
+#include "rules/flow/config_units.h"
+
 namespace ccscan::rules::flow {
 
 namespace {
@@ -81,6 +83,7 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         if (!name.empty()) m_by_name.emplace(name, g);
         if (stem != name) m_by_name.emplace(stem, g);
     }
+    m_unit = config_units(m_graphs);
     m_succ.resize(m_total);
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
         const FlowGraph& fg = *m_graphs[g];
@@ -91,7 +94,7 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
             auto tf = fg.nodes[n].props.find("target_flow");
             if (tf == fg.nodes[n].props.end() || tf->second.empty()) continue;
             auto tn = fg.nodes[n].props.find("target_node");
-            for (std::uint32_t target : resolve_flows(tf->second)) {
+            for (std::uint32_t target : resolve_from(g, tf->second)) {
                 if (target == g && tn == fg.nodes[n].props.end()) continue;
                 const FlowGraph& tg = *m_graphs[target];
                 std::uint32_t to = tg.entry;
@@ -166,6 +169,21 @@ std::vector<std::uint32_t> ScanGraphs::resolve_flows(std::string_view target) co
         return out;
     }
     return {};
+}
+
+std::vector<std::uint32_t> ScanGraphs::resolve_from(std::uint32_t from, std::string_view target) const {
+    std::vector<std::uint32_t> all = resolve_flows(target);
+    std::vector<std::uint32_t> same;
+    for (std::uint32_t g : all) {
+        if (m_unit[g] == m_unit[from]) same.push_back(g);
+    }
+    if (!same.empty()) return same;
+    // No unit defines it (the files' root is not in the scan): the graphs nearest the jumping
+    // file (same server folder) before any namesake elsewhere.
+    std::size_t best = 0;
+    for (std::uint32_t g : all) best = std::max(best, common_dirs(m_graphs[g]->path, m_graphs[from]->path));
+    std::erase_if(all, [&](std::uint32_t g) { return common_dirs(m_graphs[g]->path, m_graphs[from]->path) < best; });
+    return all;
 }
 
 std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {
