@@ -125,6 +125,8 @@ std::string sniff_xml(std::string_view h) {
             if (n == "ccxml") return "ccxml";
             if (n == "response") return "twiml";
             if (n == "document" && has(h, "freeswitch")) return "freeswitch-xml";
+            // Dialplan snippets (FusionPBX keeps one `<extension>` per file) have no `<document>`.
+            if (n == "extension") return has(h, "<condition") || has(h, "application=") ? "freeswitch-xml" : "xml";
             if ((n == "include" || n == "context" || n == "section" || n == "profile" || n == "configuration") &&
                 (has(h, "<extension") || has(h, "application=") || has(h, "<param name=") || has(h, "<gateway") ||
                  has(h, "X-PRE-PROCESS") || (n == "configuration" && has(h, ".conf\"")))) {
@@ -225,7 +227,8 @@ Detection sniff_format(std::string_view path, std::string_view bytes) {
             if (name == n) return {"asterisk-dialplan", false, ""};
         }
         if (name.rfind("pjsip", 0) == 0 && ends_with(name, ".conf")) return {"asterisk-sip", false, ""};
-        if (name == "sip.conf" || name == "sip_custom.conf" || name == "sip_general_custom.conf") return {"asterisk-sip", false, ""};
+        // sip.conf and the files FreePBX/VICIdial include from it (sip_custom.conf, sip_additional.conf, ...).
+        if (name == "sip.conf" || (name.rfind("sip_", 0) == 0 && ends_with(name, ".conf"))) return {"asterisk-sip", false, ""};
         if (name.rfind("extensions", 0) == 0 && ends_with(name, ".conf")) return {"asterisk-dialplan", false, ""};
         static constexpr std::string_view k_asterisk_conf[] = {"logger.conf", "manager.conf", "features.conf", "queues.conf", "ari.conf",
                                                                "http.conf", "cdr.conf", "cel.conf", "rtp.conf", "modules.conf", "voicemail.conf"};

@@ -240,13 +240,36 @@ bool looks_like_git_url(const std::string& t) {
            t.rfind("git://", 0) == 0 || t.rfind("file://", 0) == 0 || (t.rfind("git@", 0) == 0 && t.find(':') != std::string::npos);
 }
 
-Result<bool> clone_repository(const std::string& url, const std::string& folder) {
+std::string mask_url_credentials(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    const auto host_end = url.find_first_of("/?#", scheme + 3);
+    const auto at = url.rfind('@', host_end == std::string::npos ? std::string::npos : host_end);
+    if (at == std::string::npos || at < scheme + 3) return url;
+    return url.substr(0, scheme + 3) + "****" + url.substr(at);
+}
+
+Result<bool> clone_repository(const std::string& url, const std::string& folder, const std::string& ca_bundle) {
     ensure_libgit2();
+    // libgit2 1.5 (Debian 12) cannot fetch shallow (depth arrived in 1.7): the clone is full.
+    if (!ca_bundle.empty() && git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, ca_bundle.c_str(), nullptr) != 0) {
+        return git_error(ca_bundle, "cannot use the CA bundle");
+    }
     git_clone_options opts{};
     git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
     opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
     git_repository* raw = nullptr;
-    if (git_clone(&raw, url.c_str(), folder.c_str(), &opts) != 0) return git_error(url, "cannot clone");
+    if (git_clone(&raw, url.c_str(), folder.c_str(), &opts) != 0) {
+        // libgit2's message may quote the URL, user:token@ included.
+        Diagnostic d = git_error(mask_url_credentials(url), "cannot clone");
+        const auto scheme = url.find("://");
+        const auto at = url.find('@');
+        if (scheme != std::string::npos && at != std::string::npos && at > scheme + 3) {
+            const std::string userinfo = url.substr(scheme + 3, at - scheme - 3);
+            for (auto p = d.message.find(userinfo); p != std::string::npos; p = d.message.find(userinfo)) d.message.replace(p, userinfo.size(), "****");
+        }
+        return d;
+    }
     GitRepository repo(raw);
     return true;
 }

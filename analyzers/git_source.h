@@ -58,7 +58,11 @@ private:
 };
 
 bool looks_like_git_url(const std::string& target);
-// Clones `url` into `folder` (which must not exist). Never prompts for credentials.
-Result<bool> clone_repository(const std::string& url, const std::string& folder);
+// Clones `url` into `folder` (which must not exist). Never prompts for credentials. A full clone:
+// libgit2 1.5 has no shallow fetch. `ca_bundle` (PEM) is trusted for https in addition to the
+// system store; TLS is always verified. Errors never quote credentials embedded in the URL.
+Result<bool> clone_repository(const std::string& url, const std::string& folder, const std::string& ca_bundle = "");
+// "https://user:token@host/x" -> "https://****@host/x" (for reports and messages).
+std::string mask_url_credentials(const std::string& url);
 
 }  // namespace ccscan::analyzers

@@ -10,6 +10,7 @@ void setup_init_command(CLI::App& sub, Run& run);
 void setup_report_command(CLI::App& sub, Run& run);
 void setup_graph_command(CLI::App& sub, Run& run);
 void setup_verify_command(CLI::App& sub, Run& run);
+void setup_pull_command(CLI::App& sub, Run& run);
 
 // Every sub-command, in the order `ccscan --help` lists them.
 const std::vector<Command>& commands() {
@@ -19,6 +20,12 @@ const std::vector<Command>& commands() {
          "  ccscan scan . --format sarif,html --output out/ --fail-on high\n"
          "  ccscan scan . --git-ref origin/main --changed-since HEAD~1 --baseline .ccscan-baseline.json\n",
         &setup_scan_command},
+        {"pull", "Read a contact center's live configuration (Amazon Connect, Twilio, Genesys Cloud) into a folder, read-only",
+         "  ccscan pull connect --instance-id 0c1d2e3f-aaaa-bbbb-cccc-444455556666 --region eu-west-2 --output acme-pull/\n"
+         "  TWILIO_ACCOUNT_SID=AC... TWILIO_AUTH_TOKEN=... ccscan pull twilio --output acme-twilio/\n"
+         "  ccscan pull genesys --region mypurecloud.ie --output acme-genesys/ --quiet\n"
+         "  ccscan scan --pull connect --instance-id 0c1d2e3f-aaaa-bbbb-cccc-444455556666 --format html --output out/\n",
+        &setup_pull_command},
         {"rules", "List, show, test and lint rule packs",
          "  ccscan rules list --pack pci-dss\n"
          "  ccscan rules show CCS-FLOW-001\n"

@@ -18,6 +18,7 @@
 #include "cli/data_root.h"
 #include "cli/output.h"
 #include "cli/progress.h"
+#include "cli/pull_provenance.h"
 #include "cli/report_assembly.h"
 #include "cli/sources.h"
 #include "rules/baseline.h"
@@ -63,7 +64,35 @@ struct CloneFolders {
     }
 };
 
-std::optional<std::string> clone_target(const std::string& url, Run& run) {
+CloneFolders& temp_folders() {
+    static CloneFolders folders;
+    return folders;
+}
+
+std::optional<std::string> make_temp_folder(Run& run) {
+    char tmpl[] = "/tmp/ccscan-XXXXXX";
+    const char* dir = mkdtemp(tmpl);
+    if (!dir) {
+        run.err << "ccscan: cannot create a temporary folder\n";
+        return std::nullopt;
+    }
+    temp_folders().folders.emplace_back(dir);
+    return std::string(dir);
+}
+
+// --pull PLATFORM: the live configuration, pulled into a temporary folder.
+std::optional<std::string> pull_target(const ScanRequest& req, Run& run) {
+    auto dir = make_temp_folder(run);
+    if (!dir) return std::nullopt;
+    PullSettings settings = req.pull_settings;
+    if (settings.ca_bundle.empty()) settings.ca_bundle = req.ca_bundle;
+    auto pulled = perform_pull(req.pull, *dir + "/pulled", settings, req.quiet, !req.no_progress, run);
+    if (!pulled) return std::nullopt;
+    run.exit_code = k_exit_ok;
+    return *dir + "/pulled";
+}
+
+std::optional<std::string> clone_target(const std::string& url, const std::string& ca_bundle, Run& run) {
     static CloneFolders clones;
     char tmpl[] = "/tmp/ccscan-clone-XXXXXX";
     const char* dir = mkdtemp(tmpl);
@@ -73,7 +102,7 @@ std::optional<std::string> clone_target(const std::string& url, Run& run) {
     }
     clones.folders.emplace_back(dir);
     std::string target = std::string(dir) + "/repo";
-    auto cloned = analyzers::clone_repository(url, target);
+    auto cloned = analyzers::clone_repository(url, target, ca_bundle);
     if (!cloned.ok()) {
         run.err << "ccscan: " << cloned.error().to_string() << "\n";
         return std::nullopt;
@@ -111,8 +140,15 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     const auto started = std::chrono::steady_clock::now();
     ScanRequest req = given;
     if (req.targets.empty()) req.targets.push_back(".");
-    if (req.targets.size() == 1 && analyzers::looks_like_git_url(req.targets.front())) {
-        auto folder = clone_target(req.targets.front(), run);
+    if (!req.pull.empty()) {
+        auto folder = pull_target(req, run);
+        if (!folder) {
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        req.targets = {*folder};
+    } else if (req.targets.size() == 1 && analyzers::looks_like_git_url(req.targets.front())) {
+        auto folder = clone_target(req.targets.front(), req.ca_bundle, run);
         if (!folder) {
             run.exit_code = k_exit_usage;
             return std::nullopt;
@@ -202,7 +238,8 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
 
     rules::ScanInfo info;
-    info.targets = given.targets.empty() ? req.targets : given.targets;
+    info.targets = !req.pull.empty() ? std::vector<std::string>{"pull " + req.pull} : given.targets.empty() ? req.targets : given.targets;
+    for (std::string& t : info.targets) t = analyzers::mask_url_credentials(t);
     info.root = root;
     info.git_commit = plan->git_commit;
     info.git_ref = req.git_ref;
@@ -217,6 +254,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     std::string packs_opt;
     for (const rules::Pack& p : *packs) packs_opt += (packs_opt.empty() ? "" : ",") + p.id;
     info.options["packs"] = packs_opt;
+    add_pull_provenance(root, info, result.diagnostics);
     return assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
 }
 
@@ -249,6 +287,20 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
     sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
+    sub.add_option("--pull", req->pull, "Pull this platform's live configuration (connect, twilio, genesys; see `ccscan pull`) into a temporary folder and scan it")
+        ->check(CLI::IsMember({"connect", "amazon-connect", "twilio", "genesys", "genesys-cloud"}));
+    sub.add_option("--ca-bundle", req->ca_bundle, "PEM file of CAs to trust when cloning an https git URL or pulling (TLS verification is always on)")
+        ->check(CLI::ExistingFile);
+    {
+        // The pull options of `ccscan pull`, for --pull (without its own --ca-bundle).
+        PullSettings& s = req->pull_settings;
+        sub.add_option("--instance-id", s.instance_id, "With --pull connect: the Amazon Connect instance id");
+        sub.add_option("--region", s.region, "With --pull: AWS region or Genesys Cloud region domain");
+        sub.add_option("--profile", s.profile, "With --pull connect: AWS profile");
+        sub.add_option("--endpoint-url", s.endpoint_url, "With --pull: send API requests to this https base URL");
+        sub.add_option("--max-retries", s.max_retries, "With --pull: retries of a throttled or failed request (default: 5)")->check(CLI::Range(0, 20));
+        sub.add_option("--retry-base-ms", s.retry_base_ms, "")->check(CLI::Range(0L, 60000L))->group("");
+    }
     sub.callback([req, formats, &run] {
         req->formats = reporters::split_format_list(*formats);
         ScanStats stats;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/pull_command.h"
 #include "rules/report.h"
 
 namespace CLI {
@@ -39,6 +40,9 @@ struct ScanRequest {
     std::string since;
     bool all_refs = false;
     std::string category;
+    std::string pull;            // --pull PLATFORM: pull into a temporary folder, then scan it
+    PullSettings pull_settings;  // --instance-id, --region, ... for --pull
+    std::string ca_bundle;       // CAs for cloning https git URLs (and --pull)
 };
 
 // Per-phase timings for `scan --stats`.

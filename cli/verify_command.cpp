@@ -11,6 +11,7 @@
 
 #include "analyzers/hash.h"
 #include "cli/command.h"
+#include "cli/pull_provenance.h"
 #include "reporters/json_reporter.h"
 #include "reporters/reporter.h"
 
@@ -79,7 +80,12 @@ void setup_verify_command(CLI::App& sub, Run& run) {
                 << " unchanged, " << d.changed << " changed, " << d.missing << " missing";
         if (d.unhashed > 0) run.out << " (" << d.unhashed << " present but not hashed at scan time)";
         run.out << "\n";
-        run.exit_code = d.changed + d.missing > 0 ? k_exit_findings : k_exit_ok;
+        const PullCheck pulled = verify_pull_manifest(folder, run.out);
+        if (pulled.present) {
+            run.out << "ccscan verify: ccscan-pull.json: " << pulled.unchanged << " pulled file(s) unchanged, " << pulled.changed << " changed, "
+                    << pulled.missing << " missing\n";
+        }
+        run.exit_code = d.changed + d.missing + pulled.changed + pulled.missing > 0 ? k_exit_findings : k_exit_ok;
     });
 }
 

@@ -25,6 +25,7 @@ struct FileOutcome {
     std::vector<Finding> findings;
     std::vector<Diagnostic> diagnostics;
     std::vector<analyzers::FlowGraph> flows;
+    std::optional<analyzers::Document> document;  // kept only for whole-scan config rules
     std::vector<std::string> applicable_rules;
     std::vector<InlineSuppression> suppressions;
 };
@@ -85,7 +86,9 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     }
     std::vector<const Rule*> per_file;
     bool want_syntax = false;
+    bool keep_document = false;
     for (const Rule* r : rules) {
+        if (!r->matcher->per_file() && r->matcher->needs_document() && r->applies_to.applies(det.format, file.path)) keep_document = true;
         if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
         if (!r->matcher->may_match(file.bytes)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
@@ -139,6 +142,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
     out.flows = std::move(parsed.flows);
+    if (keep_document && !parsed.failure) out.document = std::move(parsed.document);
     if (file.bytes.find("ccscan:ignore") != std::string::npos) out.suppressions = find_inline_suppressions(file.path, file.bytes);
 }
 
@@ -162,7 +166,7 @@ void assign_fingerprints(std::vector<Finding>& findings) {
 
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options) {
     std::sort(files.begin(), files.end(), [](const FileSource& a, const FileSource& b) { return a.path < b.path; });
-    bool any_flow_rules = std::any_of(rules.begin(), rules.end(), [](const Rule* r) { return !r->matcher->per_file(); });
+    bool any_flow_rules = std::any_of(rules.begin(), rules.end(), [](const Rule* r) { return !r->matcher->per_file() && r->matcher->needs_flows(); });
     std::vector<FileOutcome> outcomes(files.size());
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
@@ -182,7 +186,9 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     ScanResult result;
     std::vector<analyzers::FlowGraph> flows;
     std::map<std::string, std::string> format_of;
+    std::vector<ScanDocument> documents;
     for (FileOutcome& o : outcomes) {
+        if (o.document) documents.push_back({o.entry.path, &*o.document});
         result.phase_seconds["read"] += o.read_s;
         result.phase_seconds["parse"] += o.parse_s;
         result.phase_seconds["analysis"] += o.analysis_s;
@@ -197,7 +203,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     }
     // Whole-scan matchers: every flow of the scan is visible (transfers across files).
     auto flow_start = std::chrono::steady_clock::now();
-    ScanContext sctx{{}, options.policy};
+    ScanContext sctx{{}, options.policy, std::move(documents)};
     for (const analyzers::FlowGraph& g : flows) sctx.flows.push_back(&g);
     for (const Rule* r : rules) {
         if (r->matcher->per_file()) continue;
@@ -205,6 +211,9 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
         for (const analyzers::FlowGraph& g : flows) {
             if (r->applies_to.applies(format_of[g.path], g.path) || r->applies_to.applies(g.platform, g.path)) files_applicable.insert(g.path);
         }
+        if (r->matcher->needs_document())
+            for (const ScanDocument& d : sctx.documents)
+                if (r->applies_to.applies(format_of[d.path], d.path)) files_applicable.insert(d.path);
         if (!files_applicable.empty()) result.applicable[r->id] += static_cast<int>(files_applicable.size());
         std::vector<Finding> found;
         r->matcher->match_scan(*r, sctx, found);

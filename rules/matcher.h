@@ -27,10 +27,19 @@ struct FileContext {
     const Policy& policy;
 };
 
+// A structured file kept for whole-scan matchers (config rules that resolve includes,
+// templates and variables across the files of one configuration).
+struct ScanDocument {
+    std::string path;  // relative to the scan root
+    const analyzers::Document* document = nullptr;
+};
+
 // Everything a whole-scan matcher may look at (flow rules follow transfers across files).
 struct ScanContext {
     std::vector<const analyzers::FlowGraph*> flows;  // every flow of the scan, sorted by path
     const Policy& policy;
+    // Documents of the files some whole-scan matcher needs (needs_document()), sorted by path.
+    std::vector<ScanDocument> documents = {};
 };
 
 class Matcher {

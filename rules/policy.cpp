@@ -13,7 +13,7 @@ const std::vector<PolicyParameter>& policy_parameters() {
         {"min_log_retention_days", "Shortest retention, in days, for audit and flow logs (PCI DSS 10.5.1: 365)", {"365"}, false},
         {"allowed_regions", "Regions where contact-center data may be stored or processed", {"us-east-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1"}, true},
         {"approved_endpoints", "Host names (globs) of third parties flows and code may send data to", {}, true},
-        {"notice_prompts", "Regular expressions (RE2, case-insensitive) that identify a recording/privacy notice in prompt text or prompt names", {"(?i)(this call|calls?) (may|will) be (recorded|monitored)", "(?i)recorded for (quality|training)", "(?i)privacy (notice|policy)", "(?i)grabad[ao]", "(?i)enregistr", "(?i)aufgezeichnet", "(?i)gravad[ao]"}, true},
+        {"notice_prompts", "Regular expressions (RE2, case-insensitive) that identify a recording/privacy notice in prompt text or prompt names", {"(?i)(this call|calls?) (may|will) be (recorded|monitored)", "(?i)recorded for (quality|training)", "(?i)privacy (notice|policy)", "(?i)recording[ _-]?(notice|disclaimer|announcement|warning)", "(?i)grabad[ao]", "(?i)enregistr", "(?i)aufgezeichnet", "(?i)gravad[ao]"}, true},
         {"consent_prompts", "Regular expressions that identify a consent question (the caller answers yes or no)", {"(?i)(do you|press .* to) (consent|agree)", "(?i)consent to (be recorded|recording)"}, true},
         {"sensitive_words", "Extra words that mark a variable, slot or prompt as sensitive, as CLASS:word (e.g. pan:cardnum)", {}, true},
         {"test_card_numbers", "Treat well-known test card numbers (4111 1111 1111 1111, ...) as test data, not leaks", {"true"}, false},

@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_pkgs=(cmake ninja-build g++ make pkg-config git ccache libcli11-dev libyaml-cpp-dev libgit2-dev
-  nlohmann-json3-dev catch2 libre2-dev libssl-dev libpugixml-dev libkainjow-mustache-dev)
-test_pkgs=(chromium ripgrep python3 clang libclang-rt-14-dev)
+  nlohmann-json3-dev catch2 libre2-dev libssl-dev libpugixml-dev libkainjow-mustache-dev libcurl4-openssl-dev)
+test_pkgs=(chromium ripgrep python3 openssl clang libclang-rt-14-dev)
 want=("${build_pkgs[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${test_pkgs[@]}")
 command -v npm >/dev/null 2>&1 || want+=(npm)

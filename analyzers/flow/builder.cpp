@@ -5,6 +5,7 @@
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/freeswitch_adapter.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/lex_adapter.h"
 #include "analyzers/flow/ncco_adapter.h"
 #include "analyzers/flow/studio_adapter.h"
 #include "analyzers/flow/twiml_adapter.h"
@@ -33,6 +34,7 @@ constexpr AdapterEntry k_adapters[] = {
     {"voicexml", &flow::build_voicexml},
     {"ccxml", &flow::build_ccxml},
     {"vonage-ncco", &flow::build_vonage_ncco},
+    {"amazon-lex", &flow::build_amazon_lex},
 };
 
 // An embedded flow: a JSON string (parsed here), or an object node (jsonencode(...) in HCL,

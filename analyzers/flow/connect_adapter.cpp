@@ -94,6 +94,21 @@ void attribute_props(FlowNode& n, const Node& params, std::string_view scope, co
     collect_refs(*attrs, n.reads);
 }
 
+// A value a Lex bot collected, read by name (`$.Lex.Slots.CardNumber`): the slot's name says
+// what it holds (the bot is not a collect_input node, so the flow taint does not see it).
+void bot_slot_reads(FlowNode& n, const SensitivityLexicon& lex) {
+    static constexpr std::string_view k_slots = "$.Lex.Slots.";
+    for (const std::string& r : n.reads) {
+        if (r.rfind(k_slots, 0) != 0) continue;
+        std::string slot = r.substr(k_slots.size(), r.find('.', k_slots.size()) - k_slots.size());
+        Sensitivity s = lex.classify_name(slot);
+        if (s == Sensitivity::none) continue;
+        n.props["bot_slot"] = slot;
+        n.props["bot_slot_sensitivity"] = std::string(to_string(s));
+        return;
+    }
+}
+
 struct TypeInfo {
     std::string_view type;
     FlowKind kind;
@@ -103,7 +118,6 @@ struct TypeInfo {
 constexpr TypeInfo k_plain_types[] = {
     {"MessageParticipant", FlowKind::prompt},
     {"MessageParticipantIteratively", FlowKind::prompt},
-    {"ConnectParticipantWithLexBot", FlowKind::bot},
     {"TransferContactToQueue", FlowKind::transfer},
     {"TransferContactToAgent", FlowKind::transfer},
     {"TransferParticipantToThirdParty", FlowKind::transfer},
@@ -147,9 +161,10 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
     const Node* pp = action.find("Parameters");
     const Node& params = pp ? *pp : k_empty;
     const std::string& t = n.platform_type;
-    if (t == "GetParticipantInput" || t == "StoreUserInput" || t == "GetUserInput") {
+    if (t == "GetParticipantInput" || t == "StoreUserInput" || t == "GetUserInput" || t == "ConnectParticipantWithLexBot") {
         n.kind = FlowKind::collect_input;
         input_props(n, action, params, lex);
+        if (t == "ConnectParticipantWithLexBot") n.kind = FlowKind::bot;
     } else if (t == "UpdateContactRecordingBehavior" || t == "UpdateContactRecordingAndAnalyticsBehavior") {
         n.kind = FlowKind::recording;
         recording_props(n, params);
@@ -197,6 +212,7 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
         }
     }
     collect_refs(params, n.reads);
+    bot_slot_reads(n, lex);
     set_url(n, params);
     std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
     n.label = node_label(n.platform_type, what);
@@ -220,6 +236,37 @@ void add_transitions(const Node& action, std::uint32_t index, bool is_input, Gra
         for (const Node& e : errs->children) {
             b.edge_to(index, std::string(e.get("NextAction")), "error:" + std::string(e.get("ErrorType")));
         }
+    }
+}
+
+// The Lex bot a bot node talks to, by name: Lex V1 `LexBot.Name`, or the console's metadata
+// for V2 (`Metadata.ActionMetadata.<id>.lexV2BotName`; the alias ARN carries only ids). The
+// bot's export in the same scan (analyzers/flow/lex_adapter.h) is a graph of that name.
+std::string bot_name(const Node& root, const Node& action) {
+    if (const Node* params = action.find("Parameters")) {
+        if (const Node* v1 = params->find("LexBot"); v1 && !v1->get("Name").empty()) return std::string(v1->get("Name"));
+    }
+    const Node* meta = root.find("Metadata");
+    const Node* actions = meta ? meta->find("ActionMetadata") : nullptr;
+    const Node* mine = actions ? actions->find(action.get("Identifier")) : nullptr;
+    if (!mine) return "";
+    if (!mine->get("lexV2BotName").empty()) return std::string(mine->get("lexV2BotName"));
+    const Node* deep = find_deep(*mine, "lexV2BotName");
+    return deep ? deep->value : "";
+}
+
+// A bot node's target bot, and, when its prompt says nothing, what the bot's name or the
+// intents the flow branches on say it collects (`PayWithCreditCard`).
+void bot_props(FlowNode& n, const Node& root, const Node& action, const SensitivityLexicon& lex) {
+    std::string bot = bot_name(root, action);
+    if (!bot.empty()) n.props["target_flow"] = bot;
+    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(bot);
+    const Node* tr = action.find("Transitions");
+    const Node* conds = tr ? tr->find("Conditions") : nullptr;
+    for (std::size_t i = 0; conds && i < conds->children.size() && n.sensitivity == Sensitivity::none; ++i) {
+        const Node* cond = conds->children[i].find("Condition");
+        const Node* ops = cond ? cond->find("Operands") : nullptr;
+        if (ops && !ops->children.empty()) n.sensitivity = lex.classify_name(ops->children[0].value);
     }
 }
 
@@ -254,6 +301,7 @@ FlowGraph build_connect_root(const Node& root, const std::string& path, const st
     if (const Node* actions = root.find("Actions")) {
         for (const Node& a : actions->children) {
             FlowNode n = make_node(a, lex, b);
+            if (n.kind == FlowKind::bot) bot_props(n, root, a, lex);
             bool is_input = n.kind == FlowKind::collect_input || n.kind == FlowKind::bot;
             std::uint32_t i = b.add(std::move(n));
             add_transitions(a, i, is_input, b);

@@ -1,5 +1,7 @@
 #include "analyzers/flow/ncco_adapter.h"
 
+#include <cctype>
+
 #include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/flow/label.h"
@@ -8,11 +10,52 @@ namespace ccscan::analyzers::flow {
 
 namespace {
 
+// The words of a webhook's path: `https://x.example/webhooks/verify-pin` -> "webhooks verify pin".
+std::string url_path_words(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    std::size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    if (path == std::string_view::npos) return "";
+    std::string out(url.substr(path, url.find_first_of("?#", path) - path));
+    for (char& c : out) {
+        if (c == '/' || c == '-' || c == '_' || c == '.') c = ' ';
+    }
+    return out;
+}
+
+std::string first_url(const Node* urls) {
+    if (!urls) return "";
+    if (!urls->value.empty()) return urls->value;
+    return urls->children.empty() ? "" : urls->children[0].value;
+}
+
+// Placeholders a server template puts into talk text (`{{card_number}}`, `${cardNumber}`,
+// `{cardNumber}`): read back to the caller. A masked form (last four, ending) is not a read-back.
+void readback(FlowNode& n, std::string_view text, const SensitivityLexicon& lex) {
+    for (std::size_t p = text.find('{'); p != std::string_view::npos; p = text.find('{', p + 1)) {
+        std::size_t s = p;
+        while (s < text.size() && (text[s] == '{' || text[s] == ' ')) ++s;
+        std::size_t e = s;
+        while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '.')) ++e;
+        p = s - 1;  // the next search starts after the braces just skipped (linear on "{{{{...")
+        if (e == s || e >= text.size() || (text[e] != '}' && text[e] != ' ')) continue;
+        std::string name(text.substr(s, e - s));
+        std::string words = normalize_identifier(name);
+        for (std::string_view masked : {" last ", " ending ", " masked ", " suffix ", " tail ", " mask "}) {
+            if (words.find(masked) != std::string::npos) words.clear();
+        }
+        if (words.empty()) continue;
+        add_unique(n.reads, name);
+        Sensitivity cls = lex.classify_name(name);
+        if (cls != Sensitivity::none && !n.props.count("reads_back")) n.props["reads_back"] = std::string(to_string(cls));
+    }
+}
+
 void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
     const std::string& t = n.platform_type;
     if (t == "talk") {
         n.kind = FlowKind::prompt;
         n.props["prompt_text"] = std::string(a.get("text"));
+        readback(n, a.get("text"), lex);
     } else if (t == "stream") {
         n.kind = FlowKind::prompt;
     } else if (t == "input") {
@@ -22,6 +65,8 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
         }
         n.writes.push_back("dtmf.digits");
         n.sensitivity = lex.classify_name(n.id);
+        // The webhook that receives the digits often says what they are (`/webhooks/card-number`).
+        if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(url_path_words(first_url(a.find("eventUrl"))));
     } else if (t == "record") {
         n.kind = FlowKind::recording;
         n.props["recording"] = "on";
@@ -36,6 +81,7 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
                 if (ep.get("type") == "websocket") {
                     n.kind = FlowKind::streaming;
                     n.props["streaming"] = "on";
+                    n.props["stream_url"] = std::string(ep.get("uri"));
                 }
             }
         }
@@ -61,13 +107,21 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
         n.span = a.span;
         ncco_props(n, a, lex);
         if (n.kind == FlowKind::other) b.note(a.span, "unknown NCCO action '" + n.platform_type + "' (treated as 'other')");
+        // The node's endpoint: an unencrypted one (http://, ws://) first, else the first URL.
+        std::string secure_url;
         for_each_scalar(a, [&](const Node& v) {
-            if (!n.props.count("url")) {
-                if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
-            }
+            std::string url = find_url(v.value);
+            if (url.empty()) return;
+            bool plain = url.rfind("http://", 0) == 0 || url.rfind("ws://", 0) == 0;
+            if (plain && !n.props.count("url")) n.props["url"] = url;
+            if (!plain && secure_url.empty()) secure_url = url;
         });
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && prev < b.size()) {
-            // The prompt spoken just before the input says what it is for.
+        if (!n.props.count("url") && !secure_url.empty()) n.props["url"] = secure_url;
+        int max_digits = n.props.count("max_digits") ? parse_int(n.props["max_digits"]) : 0;
+        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && prev < b.size() &&
+            (max_digits == 0 || max_digits > 2)) {
+            // The prompt spoken just before the input says what it is for (unless the input is
+            // a one- or two-key choice: "press 1 to confirm").
             const FlowNode& p = b.node(prev);
             if (auto it = p.props.find("prompt_text"); it != p.props.end()) n.sensitivity = lex.classify_text(it->second);
         }

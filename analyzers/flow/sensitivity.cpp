@@ -82,6 +82,15 @@ Result<SensitivityLexicon> SensitivityLexicon::from_yaml(std::string_view text, 
             for (const Node& w : lang.children) lex.add(s, w.value);
         }
     }
+    if (const Node* other = doc->root.find("not_sensitive")) {
+        for (const Node& lang : other->children) {
+            if (lang.kind == NodeKind::scalar) lex.m_other.push_back(normalize_words(lang.value));
+            for (const Node& w : lang.children) lex.m_other.push_back(normalize_words(w.value));
+        }
+        std::erase_if(lex.m_other, [](const std::string& w) { return w.size() <= 2; });
+        // Longest first, so "loyalty card number" is taken out before "loyalty card".
+        std::stable_sort(lex.m_other.begin(), lex.m_other.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    }
     return lex;
 }
 
@@ -119,8 +128,28 @@ void SensitivityLexicon::add(Sensitivity cls, std::string_view word) {
     m_words.emplace_back(cls, std::move(norm));
 }
 
+std::string SensitivityLexicon::masked(std::string norm) const {
+    for (const std::string& phrase : m_other) {
+        for (std::size_t at = norm.find(phrase); at != std::string::npos; at = norm.find(phrase, at + 1)) {
+            // Keep the padding spaces so neighbouring words stay on word boundaries.
+            norm.replace(at, phrase.size(), std::string(phrase.size(), ' '));
+        }
+    }
+    return norm;
+}
+
+bool SensitivityLexicon::names_other_data(std::string_view text) const {
+    if (m_other.empty() || text.empty()) return false;
+    std::string words = normalize_words(text);
+    std::string split = normalize_identifier(text);
+    for (const std::string& phrase : m_other) {
+        if (words.find(phrase) != std::string::npos || split.find(phrase) != std::string::npos) return true;
+    }
+    return false;
+}
+
 Sensitivity SensitivityLexicon::classify_text(std::string_view text) const {
-    std::string norm = normalize_words(text);
+    std::string norm = masked(normalize_words(text));
     Sensitivity best = Sensitivity::none;
     std::size_t best_rank = m_order.size();
     for (const auto& [cls, word] : m_words) {
@@ -160,10 +189,25 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
         auto res = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
         return res.ec == std::errc() ? value : 0;
     };
-    for (FlowNode& n : graph.nodes) {
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none) {
-            n.sensitivity = sensitivity_from_digits(digits(n), false);
+    const SensitivityLexicon& lex = SensitivityLexicon::builtin();
+    auto names_other = [&](const FlowNode& n) {
+        if (lex.names_other_data(n.id) || lex.names_other_data(n.label)) return true;
+        for (const char* key : {"prompt_text", "variable", "slot"}) {
+            auto it = n.props.find(key);
+            if (it != n.props.end() && lex.names_other_data(it->second)) return true;
         }
+        return std::any_of(n.writes.begin(), n.writes.end(), [&](const std::string& w) { return lex.names_other_data(w); });
+    };
+    std::vector<bool> other(graph.nodes.size(), false);
+    for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
+        FlowNode& n = graph.nodes[i];
+        if (n.kind != FlowKind::collect_input) continue;
+        // A phone number has at most 15 digits (E.164): a 16-digit entry whose prompt mentions
+        // the phone ("using your telephone keypad") is not one.
+        bool phone_too_long = n.sensitivity == Sensitivity::phone && digits(n) > 15;
+        if (n.sensitivity != Sensitivity::none && !phone_too_long) continue;
+        other[i] = names_other(n);
+        if (!other[i]) n.sensitivity = sensitivity_from_digits(digits(n), false);
     }
     // Nodes reachable from a card-number input (not through it again).
     std::deque<std::uint32_t> work;
@@ -181,7 +225,7 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     }
     for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
         FlowNode& n = graph.nodes[i];
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && after_card[i]) {
+        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && after_card[i] && !other[i]) {
             n.sensitivity = sensitivity_from_digits(digits(n), true);
         }
     }

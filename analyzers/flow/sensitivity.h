@@ -1,5 +1,8 @@
 // Sensitivity inference for IVR flows: which class of personal or card data (pan, cvv, expiry,
 // pin, ssn, bank_account, dob, phone, email) a prompt, variable name or input collects.
+// Phrases listed under `not_sensitive:` (an order number, a ZIP code, an extension, a loyalty
+// card number) are taken out of a text before the classes are matched, and an input they name
+// is never classified by its digit count alone.
 //
 // The words live in YAML (rules/data/sensitive-words.yaml, embedded into the binary at build
 // time) so users extend them (policy `sensitive_words: ["pan:cardnum"]`). Matching is on word
@@ -31,12 +34,17 @@ public:
     Sensitivity classify_text(std::string_view text) const;
     // Identifiers (variables, slots, attribute keys): split camelCase/snake_case first.
     Sensitivity classify_name(std::string_view name) const;
+    // True when a text or identifier names data that is explicitly not sensitive
+    // (`not_sensitive:` phrases): digit-count heuristics must not override it.
+    bool names_other_data(std::string_view text) const;
     std::size_t size() const { return m_words.size(); }
 
 private:
     // (class, normalized word " w1 w2 "), kept in priority order of the classes.
     std::vector<std::pair<Sensitivity, std::string>> m_words;
     std::vector<Sensitivity> m_order;  // class priority (first listed wins)
+    std::vector<std::string> m_other;  // normalized not-sensitive phrases, longest first
+    std::string masked(std::string norm) const;
 };
 
 // " card number " form: lower-cased, every run of non-letters/digits one space, padded.
@@ -49,7 +57,8 @@ std::string normalize_identifier(std::string_view name);
 Sensitivity sensitivity_from_digits(int max_digits, bool after_card);
 
 // Post-pass for adapters: fills `sensitivity` of collect_input nodes that have none from
-// "max_digits" / "min_digits" props (cvv when a pan input precedes them in the graph).
+// "max_digits" / "min_digits" props (cvv when a pan input precedes them in the graph), except
+// nodes whose id, label or prompt names other data (SensitivityLexicon::names_other_data).
 void refine_sensitivity_by_digits(FlowGraph& graph);
 
 }  // namespace ccscan::analyzers

@@ -63,6 +63,7 @@ void widget_props(FlowNode& n, const std::string& type, const Node& props, const
     } else if (type == "fork-stream") {
         n.kind = FlowKind::streaming;
         n.props["streaming"] = get("stream_action") == "stop" ? "off" : "on";
+        if (n.props["streaming"] == "on") n.props["stream_url"] = get("stream_url");
     } else if (type == "connect-virtual-agent") {
         n.kind = FlowKind::bot;
     } else if (type == "set-variables") {
@@ -102,6 +103,38 @@ void add_transitions(const Node& state, std::uint32_t index, GraphBuilder& b) {
             cond = "cond:" + (label.empty() ? std::string(c.get("value")) : label);
         }
         b.edge_to(index, next, cond);
+    }
+}
+
+// Messages (SMS, WhatsApp) that carry personal data: a gathered value (widgets.W.Digits of a
+// widget that collected a date of birth, an SSN, an account number) or a flow variable / API
+// parameter whose name says what it is (flow.data.date_of_birth). Card data from widgets is
+// CCS-FLOW-012's taint; phone numbers and e-mail addresses are where messages go, not content.
+void mark_personal_data(FlowGraph& g, const SensitivityLexicon& lex) {
+    std::map<std::string, Sensitivity, std::less<>> collected;
+    for (const FlowNode& n : g.nodes) {
+        if (n.kind == FlowKind::collect_input) collected[n.id] = n.sensitivity;
+    }
+    auto personal = [](Sensitivity s) {
+        return s == Sensitivity::ssn || s == Sensitivity::bank_account || s == Sensitivity::dob;
+    };
+    for (FlowNode& n : g.nodes) {
+        if (!n.props.count("message")) continue;
+        for (const std::string& ref : n.reads) {
+            Sensitivity s = Sensitivity::none;
+            if (ref.rfind("widgets.", 0) == 0) {
+                std::string widget = ref.substr(8, ref.find('.', 8) - 8);
+                auto it = collected.find(widget);
+                if (it != collected.end()) s = it->second;
+            } else if (ref.rfind("flow.", 0) == 0 || ref.rfind("trigger.", 0) == 0) {
+                s = lex.classify_name(ref.substr(ref.find_last_of('.') + 1));
+            }
+            if (personal(s) || (s != Sensitivity::none && ref.rfind("flow.", 0) == 0 && s != Sensitivity::phone &&
+                                s != Sensitivity::email)) {
+                n.props["personal_data"] = std::string(to_string(s));
+                break;
+            }
+        }
     }
 }
 
@@ -150,6 +183,7 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
     b.set_entry_id(initial.empty() ? "Trigger" : initial);
     FlowGraph g = b.finish(notes);
     refine_sensitivity_by_digits(g);
+    mark_personal_data(g, lex);
     return g;
 }
 

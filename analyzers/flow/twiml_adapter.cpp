@@ -56,6 +56,7 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
             } else if (c->key == "Stream" || c->key == "Siprec" || c->key == "Transcription") {
                 n.kind = FlowKind::streaming;
                 n.props["streaming"] = state;
+                if (c->key == "Stream" && state == "on") n.props["stream_url"] = xml_attr(*c, "url");
             }
         }
     } else if (v == "Dial") {
@@ -67,7 +68,12 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
         n.props["prompt_text"] = inner_text(e);
     } else if (v == "Redirect" || v == "Connect") {
         n.kind = v == "Connect" ? FlowKind::streaming : FlowKind::invoke;
-        if (v == "Connect") n.props["streaming"] = "on";
+        if (v == "Connect") {
+            n.props["streaming"] = "on";
+            for (const Node* c : xml_children(e)) {
+                if (c->key == "Stream") n.props["stream_url"] = xml_attr(*c, "url");
+            }
+        }
     } else if (v == "Sms" || v == "Message") {
         n.kind = FlowKind::invoke;
         n.props["message"] = "sms";

@@ -1,5 +1,6 @@
 #include "analyzers/flow/voicexml_adapter.h"
 
+#include <functional>
 #include <map>
 
 #include "analyzers/flow/connect_adapter.h"
@@ -45,6 +46,34 @@ public:
     }
 
 private:
+    // `builtin:dtmf/digits?length=16` (src or type), or an inline SRGS grammar whose items repeat
+    // a digit rule (`<item repeat="16">`, `repeat="13-19"`): the most digits it accepts.
+    // Returns the grammar's rule ids.
+    static std::string grammar(const Node& g, FlowNode& n) {
+        auto known = n.props.find("max_digits");
+        int max = std::max(known == n.props.end() ? 0 : parse_int(known->second), digits_in_spec(xml_attr(g, "src")));
+        std::string rules;
+        std::function<void(const Node&)> walk = [&](const Node& e) {
+            if (e.key == "rule" || e.key == "grammar") rules += xml_attr(e, e.key == "rule" ? "id" : "root") + " ";
+            if (e.key == "item") {
+                std::string rep = xml_attr(e, "repeat");
+                std::size_t dash = rep.find('-');
+                int hi = parse_int(dash == std::string::npos ? rep : rep.substr(dash + 1));
+                max = std::max(max, hi > 0 ? hi : parse_int(rep));
+            }
+            for (const Node* c : xml_children(e)) walk(*c);
+        };
+        walk(g);
+        if (max > 0) n.props["max_digits"] = std::to_string(max);
+        return rules;
+    }
+
+    static int digits_in_spec(const std::string& spec) {
+        if (auto p = spec.find("maxlength="); p != std::string::npos) return parse_int(spec.substr(p + 10));
+        if (auto p = spec.find("length="); p != std::string::npos) return parse_int(spec.substr(p + 7));
+        return 0;
+    }
+
     static std::map<std::string, std::string> properties(const Node& scope, std::map<std::string, std::string> inherited) {
         for (const Node* c : xml_children(scope)) {
             if (c->key == "property") inherited[xml_attr(*c, "name")] = xml_attr(*c, "value");
@@ -85,24 +114,20 @@ private:
             n.kind = FlowKind::collect_input;
             n.id = xml_attr(e, "name");
             n.writes.push_back(n.id);
-            std::string text;
+            std::string text, rules;
             for (const Node* c : xml_children(e)) {
                 if (c->key == "prompt") text += subtree_text(*c) + " ";
-                if (c->key == "grammar") {
-                    std::string src = xml_attr(*c, "src");
-                    if (auto p = src.find("length="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 7);
-                    if (auto p = src.find("maxlength="); p != std::string::npos) n.props["max_digits"] = src.substr(p + 10);
-                }
+                if (c->key == "grammar") rules += grammar(*c, n);
             }
-            std::string type = xml_attr(e, "type");
-            if (auto p = type.find("length="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 7);
-            if (auto p = type.find("maxlength="); p != std::string::npos) n.props["max_digits"] = type.substr(p + 10);
+            if (int d = digits_in_spec(xml_attr(e, "type")); d > 0) n.props["max_digits"] = std::to_string(d);
             while (!text.empty() && text.back() == ' ') text.pop_back();
             n.props["prompt_text"] = text;
             auto scoped = properties(e, props);
             n.props["record_utterance"] = truthy(scoped["recordutterance"]) ? "true" : "false";
             n.sensitivity = m_lex.classify_name(n.id);
             if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(text);
+            // An inline grammar names what it collects in its rule ids (`<rule id="cardnum">`).
+            if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(normalize_identifier(rules));
             container = true;
         } else if (k == "block" || k == "filled" || k == "noinput" || k == "nomatch" || k == "catch" || k == "if") {
             container = true;
@@ -114,6 +139,7 @@ private:
             n.props["voicemail"] = "true";
             n.id = xml_attr(e, "name");
             n.writes.push_back(n.id);
+            container = true;  // its <filled> uploads the recording
         } else if (k == "log") {
             n.kind = FlowKind::logging;
             n.props["log"] = "true";
@@ -146,6 +172,12 @@ private:
         if (n.props.count("url") && n.props["url"].empty()) n.props.erase("url");
         std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
         n.label = node_label("<" + k + ">", what);
+        if (k == "record") {
+            // Its prompts play before recording starts (a notice there counts).
+            for (const Node* c : xml_children(e)) {
+                if (c->key == "prompt") preds = element(*c, preds, props);
+            }
+        }
         std::uint32_t idx = add(std::move(n), e);
         for (std::uint32_t p : preds) m_b.edge(p, idx);
         if (k == "goto") {
@@ -158,7 +190,7 @@ private:
         std::vector<std::uint32_t> tails{idx};
         auto scoped = properties(e, props);
         for (const Node* c : xml_children(e)) {
-            if (k == "field" && c->key == "prompt") continue;
+            if ((k == "field" || k == "record") && c->key == "prompt") continue;
             std::string cond = c->key == "noinput" || c->key == "nomatch" ? c->key : "";
             if (!cond.empty()) {
                 (void)element(*c, {idx}, scoped);

@@ -125,9 +125,18 @@ private:
             const FlowGraph& fg = scan.graphs.graph(g);
             if (!rule.applies_to.applies(fg.platform, fg.path)) continue;
             for (std::uint32_t i = 0; i < fg.nodes.size(); ++i) {
-                if (at && selected(*at, scan, fg.nodes[i])) fn(NodeRef{g, i});
+                if (at && selected(*at, scan, fg.nodes[i]) && !judged_by_definition(scan, fg.nodes[i])) fn(NodeRef{g, i});
             }
         }
+    }
+
+    // A bot block whose bot definition is in the scan (a Lex export) is judged by the bot's
+    // slots, which the analysis enters from it: the block's own words (prompt, intent names) are
+    // only the fallback, so one root cause is not reported twice.
+    static bool judged_by_definition(const Scan& scan, const FlowNode& n) {
+        if (n.kind != analyzers::FlowKind::bot) return false;
+        auto it = n.props.find("target_flow");
+        return it != n.props.end() && !it->second.empty() && !scan.graphs.resolve_flows(it->second).empty();
     }
 
     Finding make_finding(const Rule& rule, const Scan& scan, NodeRef r, MessageVars vars, const std::string& key) const {

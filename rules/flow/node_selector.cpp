@@ -66,7 +66,7 @@ Result<PropCondition> parse_prop(const Node& n, const PackContext& ctx) {
 }  // namespace
 
 Result<NodeSelector> NodeSelector::parse(const Node& spec, const PackContext& ctx, std::string_view what) {
-    if (auto err = check_keys(ctx, spec, {"kind", "platform_type", "sensitivity", "props", "prompt", "prompt_matches"}, what)) {
+    if (auto err = check_keys(ctx, spec, {"kind", "platform_type", "sensitivity", "props", "prompt", "prompt_matches", "any"}, what)) {
         return *err;
     }
     NodeSelector s;
@@ -113,8 +113,24 @@ Result<NodeSelector> NodeSelector::parse(const Node& spec, const PackContext& ct
         }
         s.m_prompt_matches = *pm;
     }
+    if (const Node* any = spec.find("any")) {
+        if (any->kind != NodeKind::array || any->children.empty()) return spec_error(ctx, *any, "any must be a non-empty list of node selectors");
+        for (const Node& alt : any->children) {
+            auto sub = NodeSelector::parse(alt, ctx, what);
+            if (!sub.ok()) return sub.error();
+            s.m_any.push_back(std::move(sub.value()));
+        }
+    }
     if (r.error) return *r.error;
     return s;
+}
+
+bool NodeSelector::uses_notice() const {
+    return m_prompt_matches == "notice" || std::any_of(m_any.begin(), m_any.end(), [](const NodeSelector& a) { return a.uses_notice(); });
+}
+
+bool NodeSelector::uses_consent() const {
+    return m_prompt_matches == "consent" || std::any_of(m_any.begin(), m_any.end(), [](const NodeSelector& a) { return a.uses_consent(); });
 }
 
 bool NodeSelector::matches(const analyzers::FlowNode& n, const PromptMatcher* notice, const PromptMatcher* consent) const {
@@ -143,6 +159,9 @@ bool NodeSelector::matches(const analyzers::FlowNode& n, const PromptMatcher* no
     }
     if (m_prompt_matches == "notice" && !(notice && notice->matches(n))) return false;
     if (m_prompt_matches == "consent" && !(consent && consent->matches(n))) return false;
+    if (!m_any.empty() && std::none_of(m_any.begin(), m_any.end(), [&](const NodeSelector& a) { return a.matches(n, notice, consent); })) {
+        return false;
+    }
     return true;
 }
 

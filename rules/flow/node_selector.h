@@ -1,8 +1,9 @@
 // NodeSelector: which flow nodes a flow rule talks about, read from the rule's YAML:
 //   {kind: [collect_input], sensitivity: [pan, cvv], platform_type: [...],
 //    props: {store_input: "true", encrypted: {not_in: ["true"]}, url: {regex: "^(http|ws)://"}},
-//    prompt: "(?i)card", prompt_matches: notice}
-// Every given key must hold (and); list values are alternatives (or). `sensitivity: [any]`
+//    prompt: "(?i)card", prompt_matches: notice, any: [{...}, {...}]}
+// Every given key must hold (and); list values are alternatives (or); `any` holds when one of
+// its selectors does. `sensitivity: [any]`
 // means any class but none. Strict keys, RE2 patterns checked at load time.
 #pragma once
 
@@ -36,8 +37,8 @@ public:
 
     // `prompts` resolves `prompt_matches: notice|consent` with the scan's policy patterns.
     bool matches(const analyzers::FlowNode& n, const PromptMatcher* notice, const PromptMatcher* consent) const;
-    bool uses_notice() const { return m_prompt_matches == "notice"; }
-    bool uses_consent() const { return m_prompt_matches == "consent"; }
+    bool uses_notice() const;
+    bool uses_consent() const;
 
 private:
     std::vector<analyzers::FlowKind> m_kinds;
@@ -47,6 +48,7 @@ private:
     std::vector<PropCondition> m_props;
     std::shared_ptr<const re2::RE2> m_prompt;
     std::string m_prompt_matches;
+    std::vector<NodeSelector> m_any;
 };
 
 }  // namespace ccscan::rules::flow

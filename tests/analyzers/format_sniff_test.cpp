@@ -30,6 +30,10 @@ TEST_CASE("detect: YAML, XML and templates", "[detect]") {
     CHECK(detect("ivr/PaymentForm.jsp", "<%@ page contentType=\"application/voicexml+xml\" %>\n<?xml version=\"1.0\"?>\n<vxml version=\"2.1\"><form id=\"pay\"/></vxml>") == "voicexml");
     CHECK(detect("session.ccxml", "<ccxml version=\"1.0\"/>") == "ccxml");
     CHECK(detect("dialplan/default.xml", "<include>\n <context name=\"default\">\n  <extension name=\"pay\"><condition field=\"destination_number\" expression=\"^1000$\"><action application=\"answer\"/></condition></extension>\n </context>\n</include>") == "freeswitch-xml");
+    // FusionPBX-style snippets: one <extension> per file, or a bare <context>, no <document> root.
+    CHECK(detect("dialplan/default/100_user_record.xml", "<extension name=\"user_record\" context=\"global\" continue=\"true\">\n <condition field=\"${user_exists}\" expression=\"^true$\">\n  <action application=\"record_session\" data=\"${uuid}.wav\"/>\n </condition>\n</extension>") == "freeswitch-xml");
+    CHECK(detect("billing.xml", "<context name=\"billing\">\n <extension name=\"pay\"><condition><action application=\"answer\"/></condition></extension>\n</context>") == "freeswitch-xml");
+    CHECK(detect("plugin.xml", "<extension point=\"org.eclipse.ui.views\"><view id=\"x\"/></extension>") == "xml");
     CHECK(detect("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>") == "xml");
     CHECK(detect("index.html", "<html><body>hi</body></html>") == "text");
 }

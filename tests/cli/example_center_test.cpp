@@ -83,6 +83,7 @@ TEST_CASE("example contact center: every deliberate violation is found", "[examp
         {"freeswitch/dialplan/acme-billing.xml", "CCS-FLOW-020", 1},
         {"freeswitch/dialplan/acme-billing.xml", "CCS-FLOW-021", 1},
         {"freeswitch/sip_profiles/external.xml", "CCS-SIP-014", 1},
+        {"freeswitch/sip_profiles/external.xml", "CCS-SIP-026", 1},
         {"voicexml/payment.vxml", "CCS-FLOW-033", 1},
         {"voicexml/payment.vxml", "CCS-FLOW-034", 1},
         {"vonage/payment-ncco.json", "CCS-FLOW-032", 1},

@@ -52,3 +52,51 @@ TEST_CASE("sensitivity: digit counts", "[flow][sensitivity]") {
     CHECK(sensitivity_from_digits(4, true) == Sensitivity::cvv);
     CHECK(sensitivity_from_digits(6, true) == Sensitivity::none);
 }
+
+TEST_CASE("sensitivity: look-alikes are not card, security-code or bank data", "[flow][sensitivity]") {
+    const auto& lex = SensitivityLexicon::builtin();
+    // Not sensitive classes, by words.
+    CHECK(lex.classify_text("Please enter your nine digit bank routing number") == Sensitivity::none);
+    CHECK(lex.classify_text("Enter your account number, followed by the pound key") == Sensitivity::none);
+    CHECK(lex.classify_text("Please key in your order number") == Sensitivity::none);
+    CHECK(lex.classify_text("Enter the 16 digit number on your loyalty card") == Sensitivity::none);
+    CHECK(lex.classify_text("Enter your loyalty card number") == Sensitivity::none);
+    CHECK(lex.classify_text("Enter the last four digits of your card") == Sensitivity::none);
+    CHECK(lex.classify_name("accountLookupNumber") == Sensitivity::none);
+    CHECK(lex.classify_name("routingNumber") == Sensitivity::none);
+    // ... while the real thing still is.
+    CHECK(lex.classify_text("Enter your bank account number") == Sensitivity::bank_account);
+    CHECK(lex.classify_text("Enter your routing number and account number") == Sensitivity::bank_account);
+    CHECK(lex.classify_text("Please enter your IBAN") == Sensitivity::bank_account);
+    CHECK(lex.classify_text("Enter your card number, then your zip code") == Sensitivity::pan);
+    CHECK(lex.classify_text("Enter the 16 digit number on the front of your credit card") == Sensitivity::pan);
+    CHECK(lex.classify_name("bankAccountNumber") == Sensitivity::bank_account);
+    CHECK(lex.names_other_data("Please enter your ZIP code"));
+    CHECK(lex.names_other_data("extensionNumber"));
+    CHECK(lex.names_other_data("How satisfied were you? Press 1 to 5"));
+    CHECK_FALSE(lex.names_other_data("Please enter your card number"));
+}
+
+TEST_CASE("sensitivity: digit counts do not override words that name other data", "[flow][sensitivity]") {
+    FlowGraph g;
+    auto input = [&](std::string id, std::string prompt, std::string digits) {
+        FlowNode n;
+        n.id = std::move(id);
+        n.kind = FlowKind::collect_input;
+        n.props["prompt_text"] = std::move(prompt);
+        n.props["max_digits"] = std::move(digits);
+        g.nodes.push_back(std::move(n));
+    };
+    input("order", "Enter your sixteen digit order number", "16");
+    input("card", "Enter the number now", "16");
+    input("ext", "Enter the extension of your party", "4");
+    input("code", "And now the code", "4");
+    input("survey", "Rate us from one to five", "1");
+    for (std::uint32_t i = 0; i + 1 < g.nodes.size(); ++i) g.edges.push_back({i, i + 1, ""});
+    refine_sensitivity_by_digits(g);
+    CHECK(g.nodes[0].sensitivity == Sensitivity::none);  // an order number, by its words
+    CHECK(g.nodes[1].sensitivity == Sensitivity::pan);   // 16 digits and nothing else said
+    CHECK(g.nodes[2].sensitivity == Sensitivity::none);  // 4-digit extension after a card number
+    CHECK(g.nodes[3].sensitivity == Sensitivity::cvv);   // 4 digits after a card number
+    CHECK(g.nodes[4].sensitivity == Sensitivity::none);
+}

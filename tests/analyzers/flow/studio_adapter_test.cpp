@@ -50,3 +50,18 @@ TEST_CASE("Studio: legacy PascalCase types and split conditions", "[flow][studio
     REQUIRE(p.notes.size() == 1);
     CHECK(p.notes[0].message.find("WidgetFromTheFuture") != std::string::npos);
 }
+
+TEST_CASE("Studio: messages that carry personal data are marked; phone numbers and card digits are not", "[flow][studio]") {
+    auto p = test::build("notify.json", R"({"description": "n", "initial_state": "Trigger", "states": [
+  {"name": "Trigger", "type": "trigger", "transitions": [{"next": "dob", "event": "incomingCall"}], "properties": {}},
+  {"name": "dob", "type": "gather-input-on-call", "transitions": [{"next": "a", "event": "keypress"}],
+   "properties": {"say": "Please enter your date of birth", "number_of_digits": 8}},
+  {"name": "a", "type": "send-message", "transitions": [{"next": "b", "event": "sent"}], "properties": {"body": "DOB {{widgets.dob.Digits}}"}},
+  {"name": "b", "type": "send-message", "transitions": [{"next": "c", "event": "sent"}], "properties": {"to": "{{flow.data.phone_number}}", "body": "ssn {{flow.data.ssn}}"}},
+  {"name": "c", "type": "send-message", "transitions": [], "properties": {"to": "{{flow.data.phone_number}}", "body": "Hi {{flow.data.first_name}}"}}]})",
+                         "twilio-studio-flow");
+    const auto& g = p.flows[0];
+    CHECK(test::find_node(g, "a")->props.at("personal_data") == "dob");
+    CHECK(test::find_node(g, "b")->props.at("personal_data") == "ssn");
+    CHECK_FALSE(test::find_node(g, "c")->props.count("personal_data"));
+}
