@@ -1,5 +1,7 @@
 #include "rules/engine.h"
 
+#include "rules/cross_artifact.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -26,6 +28,7 @@ struct FileOutcome {
     std::vector<Diagnostic> diagnostics;
     std::vector<analyzers::FlowGraph> flows;
     std::optional<analyzers::Document> document;  // kept only for whole-scan config rules
+    std::vector<HandlerDef> handlers;              // functions the file defines (IaC), for cross-artifact taint
     std::vector<std::string> applicable_rules;
     std::vector<InlineSuppression> suppressions;
 };
@@ -142,6 +145,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
     out.flows = std::move(parsed.flows);
+    if (parsed.document && !parsed.failure) out.handlers = handler_defs(*parsed.document, det.format);
     if (keep_document && !parsed.failure) out.document = std::move(parsed.document);
     if (file.bytes.find("ccscan:ignore") != std::string::npos) out.suppressions = find_inline_suppressions(file.path, file.bytes);
 }
@@ -187,7 +191,9 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::vector<analyzers::FlowGraph> flows;
     std::map<std::string, std::string> format_of;
     std::vector<ScanDocument> documents;
+    std::vector<HandlerDef> handlers;
     for (FileOutcome& o : outcomes) {
+        std::move(o.handlers.begin(), o.handlers.end(), std::back_inserter(handlers));
         if (o.document) documents.push_back({o.entry.path, &*o.document});
         result.phase_seconds["read"] += o.read_s;
         result.phase_seconds["parse"] += o.parse_s;
@@ -222,6 +228,10 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
             result.findings.push_back(std::move(f));
         }
     }
+    // Cross-artifact: flows that pass collected values to a handler in the scan join its findings.
+    std::map<std::string, const Rule*> rule_by_id;
+    for (const Rule* r : rules) rule_by_id[r->id] = r;
+    link_handler_findings(sctx.flows, handlers, result.inventory, rule_by_id, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);
     // Two matchers (or two paths) reporting the same thing at the same place: keep one.

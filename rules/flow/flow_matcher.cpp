@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <functional>
 #include <optional>
 #include <set>
@@ -295,13 +296,33 @@ private:
         });
     }
 
+    // The root cause of each hit: hits that share a source (one card number leaking into a log
+    // and a Lambda) or a sink (card number and expiry sent in one request) are one cause, named
+    // by the first source of their connected group.
+    static std::vector<NodeRef> taint_causes(const Scan& scan, const std::vector<TaintHit>& hits) {
+        std::map<std::uint32_t, std::uint32_t> parent;  // global node index -> parent
+        std::function<std::uint32_t(std::uint32_t)> find = [&](std::uint32_t x) {
+            auto it = parent.emplace(x, x).first;
+            return it->second == x ? x : (it->second = find(it->second));
+        };
+        for (const TaintHit& h : hits) {
+            std::uint32_t a = find(scan.graphs.global(h.source)), b = find(scan.graphs.global(h.sink));
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+        std::vector<NodeRef> out;
+        for (const TaintHit& h : hits) out.push_back(scan.graphs.local(find(scan.graphs.global(h.source))));
+        return out;
+    }
+
     void run_taint(const Rule& rule, Scan& scan, FindingGroups& out) const {
         auto pred = [&](const std::optional<NodeSelector>& s) -> NodePredicate {
             if (!s) return nullptr;
             return [&scan, &s, this](const FlowNode& n) { return selected(*s, scan, n); };
         };
         std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers));
-        for (const TaintHit& h : hits) {
+        std::vector<NodeRef> cause = taint_causes(scan, hits);
+        for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+            const TaintHit& h = hits[hi];
             const FlowGraph& g = scan.graphs.graph(h.sink.graph);
             if (!rule.applies_to.applies(g.platform, g.path)) continue;
             const FlowNode& src = scan.graphs.node(h.source);
@@ -314,7 +335,7 @@ private:
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());
             add_path(f, scan, path);
-            emit(out, h.sink, h.source, "taint", std::move(f));
+            emit(out, h.sink, cause[hi], "taint", std::move(f));
         }
     }
 };
