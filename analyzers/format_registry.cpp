@@ -76,6 +76,7 @@ ParsedFile analyze(const InputFile& file, std::string_view format, const Analyze
         if (doc.ok()) {
             parsed.document = std::move(doc.value());
             parsed.document->format = parsed.format;
+            if (options.want_syntax) parsed.embedded_code = find_embedded_code(*parsed.document, format, file.bytes);
         } else {
             parsed.failure = doc.error();
             if (parsed.failure->path.empty()) parsed.failure->path = file.path;

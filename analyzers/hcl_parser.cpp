@@ -82,6 +82,17 @@ private:
         return m_text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
     }
 
+    // The first named child of a wrapper node (literal_value, template_expr, collection_value).
+    // The grammar always gives one; a tree that does not (a grammar change, an error-recovery
+    // shape) becomes a diagnostic at the node instead of an exception.
+    std::optional<TSNode> only_child(TSNode wrapper) {
+        std::vector<TSNode> parts = named_children(wrapper);
+        if (!parts.empty()) return parts[0];
+        m_error = make_diagnostic("parse-error", m_path, span_of(wrapper).start,
+                                  "HCL " + std::string(type_of(wrapper)) + " without a value; not analysed");
+        return std::nullopt;
+    }
+
     bool check(TSNode at, std::size_t depth) {
         if (depth > m_limits.max_depth) {
             m_error = make_diagnostic("limit-depth", m_path, span_of(at).start,
@@ -269,9 +280,13 @@ private:
         }
         TSNode c = parts[0];
         std::string_view t = type_of(c);
-        if (t == "literal_value") return literal(named_children(c).at(0), out, e);
-        if (t == "template_expr") return template_value(named_children(c).at(0), out, e);
-        if (t == "collection_value") return collection(named_children(c).at(0), out, depth);
+        if (t == "literal_value" || t == "template_expr" || t == "collection_value") {
+            std::optional<TSNode> inner = only_child(c);
+            if (!inner) return false;
+            if (t == "literal_value") return literal(*inner, out, e);
+            if (t == "template_expr") return template_value(*inner, out, e);
+            return collection(*inner, out, depth);
+        }
         if (t == "function_call") return call(c, out, depth);
         if (t == "operation" && negative_number(c, out)) return true;
         expression(e, out);
@@ -364,7 +379,7 @@ private:
         if (parts.size() == 1 && type_of(parts[0]) == "variable_expr") return std::string(text_of(parts[0]));
         if (parts.size() == 1 && type_of(parts[0]) == "literal_value") {
             TSNode lit = ts_node_named_child(parts[0], 0);
-            if (type_of(lit) == "string_lit") return decode_hcl_template(m_text, lit);
+            if (!ts_node_is_null(lit) && type_of(lit) == "string_lit") return decode_hcl_template(m_text, lit);
         }
         return std::string(text_of(k));
     }
@@ -379,7 +394,8 @@ private:
             if (args.size() == 1) {
                 std::vector<TSNode> inner = named_children(args[0]);
                 if (inner.size() == 1 && type_of(inner[0]) == "collection_value") {
-                    if (!collection(named_children(inner[0]).at(0), out, depth)) return false;
+                    std::optional<TSNode> coll = only_child(inner[0]);
+                    if (!coll || !collection(*coll, out, depth)) return false;
                     out.tag = std::string(name);
                     out.span = span_of(fn);
                     return true;

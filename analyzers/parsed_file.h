@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzers/document.h"
+#include "analyzers/embedded_code.h"
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 #include "analyzers/syntax_tree.h"
@@ -20,6 +21,7 @@ struct ParsedFile {
     std::optional<Document> document;
     std::vector<FlowGraph> flows;
     std::shared_ptr<const SyntaxTree> syntax;
+    std::vector<EmbeddedCode> embedded_code;  // function code inside templates (CloudFormation, Terraform)
     std::vector<Diagnostic> notes;          // non-fatal notes from parsers/adapters
     std::optional<Diagnostic> failure;      // set when the file could not be parsed: "failed"
 };

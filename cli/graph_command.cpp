@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/config.h"
 #include "reporters/graph_renderer.h"
+#include "rules/content/text_redactor.h"
 
 namespace ccscan::cli {
 
@@ -67,11 +68,11 @@ void run_graph(const GraphOptions& opt, Run& run) {
         ao.extra_sensitive_words = policy.list("sensitive_words");
         analyzers::ParsedFile p = analyzers::analyze(file, format, ao);
         if (p.failure) {
-            run.err << "ccscan graph: " << p.failure->to_string() << "\n";
+            run.err << "ccscan graph: " << rules::content::redact_text(p.failure->to_string()) << "\n";
             run.exit_code = k_exit_usage;
             return;
         }
-        for (const auto& note : p.notes) run.err << "note: " << note.to_string() << "\n";
+        for (const auto& note : p.notes) run.err << "note: " << rules::content::redact_text(note.to_string()) << "\n";
         if (p.flows.empty()) {
             run.err << "ccscan graph: " << path << " (" << format << ") holds no IVR flow\n";
             run.exit_code = k_exit_usage;

@@ -38,6 +38,7 @@ rules::Report assemble_report(const std::vector<rules::Pack>& packs, rules::Scan
     std::sort(report.inventory.begin(), report.inventory.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     report.diagnostics = std::move(result.diagnostics);
     report.stale = std::move(stale);
+    rules::mask_report_paths(report);
     // The control matrix: every control of every catalogue, Manual where no rule speaks to it.
     if (auto frameworks = rules::load_frameworks(data_root + "/frameworks"); frameworks.ok()) {
         report.frameworks = rules::framework_summaries(*frameworks);

@@ -16,6 +16,7 @@
 #include "analyzers/git_source.h"
 #include "cli/config.h"
 #include "cli/data_root.h"
+#include "cli/hash_key.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/pull_provenance.h"
@@ -25,7 +26,6 @@
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
 #include "reporters/write_reports.h"
-#include "rules/redact.h"
 
 namespace ccscan::cli {
 
@@ -177,8 +177,12 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     if (!req.jobs) req.jobs = cfg.jobs.value_or(0);
     if (req.file_timeout < 0) req.file_timeout = cfg.file_timeout.value_or(k_default_file_timeout_s);
     if (req.baseline.empty() && cfg.baseline) req.baseline = *cfg.baseline;
-    if (!cfg.fingerprint_key.empty()) rules::set_fingerprint_key(cfg.fingerprint_key);
-    else if (const char* k = std::getenv("CCSCAN_FINGERPRINT_KEY"); k && *k) rules::set_fingerprint_key(k);
+    auto hash_key = resolve_hash_key({req.redaction_key_file, cfg.fingerprint_key});
+    if (!hash_key.ok()) {
+        run.err << "ccscan: " << hash_key.error().to_string() << "\n";
+        run.exit_code = k_exit_usage;
+        return std::nullopt;
+    }
 
     const std::string data = data_root();
     auto packs = rules::load_packs(req.packs, data + "/packs");
@@ -210,6 +214,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
+    sopts.hash_key = std::move(hash_key.value());
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
@@ -276,6 +281,8 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, static_cast<int>(k_max_jobs)));
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
     sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");
+    sub.add_option("--redaction-key-file", req->redaction_key_file,
+                   "Key of the keyed hashes in masked secrets (default: CCSCAN_FINGERPRINT_KEY, redaction.key, else a per-installation random key)");
     sub.add_flag("--quiet,-q", req->quiet, "No progress, no summary on stderr");
     sub.add_flag("--no-progress", req->no_progress, "No progress bar");
     sub.add_flag("--include-suppressed", req->include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");

@@ -34,6 +34,7 @@ struct ScanRequest {
     bool stats = false;
     std::string config;
     std::string baseline;
+    std::string redaction_key_file;
     std::string git_ref;
     std::string changed_since;
     bool git_history = false;

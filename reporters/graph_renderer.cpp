@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/content/text_redactor.h"
 #include "rules/flow/flow_analysis.h"
 
 namespace ccscan::reporters {
@@ -64,8 +65,12 @@ struct States {
     }
 };
 
+// Every text of a graph quotes the flow file (labels hold prompts, names, URLs): it goes through
+// the same masking as finding messages before it is escaped for its format.
+std::string clean(std::string_view s) { return rules::content::redact_text(s); }
+
 std::string node_text(const FlowNode& n) {
-    std::string s = n.label.empty() ? n.platform_type : n.label;
+    std::string s = clean(n.label.empty() ? n.platform_type : n.label);
     s += " [" + std::string(analyzers::to_string(n.kind));
     if (n.sensitivity != analyzers::Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.sensitivity));
     return s + "]";
@@ -117,7 +122,7 @@ std::string render_dot(const ScanGraphs& graphs, const States& states) {
     std::string out = "digraph flows {\n  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n";
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         const FlowGraph& fg = graphs.graph(g);
-        out += "  subgraph cluster_" + std::to_string(g) + " {\n    label=\"" + dot_escape(fg.name + " (" + fg.path + ")") + "\";\n";
+        out += "  subgraph cluster_" + std::to_string(g) + " {\n    label=\"" + dot_escape(clean(fg.name + " (" + fg.path + ")")) + "\";\n";
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             const FlowNode& node = fg.nodes[n];
             std::string label = node_text(node);
@@ -130,7 +135,7 @@ std::string render_dot(const ScanGraphs& graphs, const States& states) {
     }
     for_each_edge(graphs, [&](NodeRef a, NodeRef b, const std::string& cond) {
         out += "  " + key(graphs, a) + " -> " + key(graphs, b);
-        if (!cond.empty()) out += " [label=\"" + dot_escape(cond) + "\"" + (cond == "transfer" ? ", style=dashed" : "") + "]";
+        if (!cond.empty()) out += " [label=\"" + dot_escape(clean(cond)) + "\"" + (cond == "transfer" ? ", style=dashed" : "") + "]";
         out += ";\n";
     });
     return out + "}\n";
@@ -140,7 +145,7 @@ std::string render_mermaid(const ScanGraphs& graphs, const States& states) {
     std::string out = "flowchart TD\n";
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         const FlowGraph& fg = graphs.graph(g);
-        out += "  subgraph g" + std::to_string(g) + " [\"" + mermaid_escape(fg.name) + "\"]\n";
+        out += "  subgraph g" + std::to_string(g) + " [\"" + mermaid_escape(clean(fg.name)) + "\"]\n";
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             std::string st = states.summary({g, n});
             out += "    " + key(graphs, {g, n}) + "[\"" + mermaid_escape(node_text(fg.nodes[n])) +
@@ -150,7 +155,7 @@ std::string render_mermaid(const ScanGraphs& graphs, const States& states) {
     }
     for_each_edge(graphs, [&](NodeRef a, NodeRef b, const std::string& cond) {
         out += "  " + key(graphs, a) + (cond == "transfer" ? " -.->" : " -->");
-        if (!cond.empty()) out += "|\"" + mermaid_escape(cond) + "\"|";
+        if (!cond.empty()) out += "|\"" + mermaid_escape(clean(cond)) + "\"|";
         out += " " + key(graphs, b) + "\n";
     });
     return out;
@@ -163,13 +168,13 @@ std::string render_json(const ScanGraphs& graphs, const States& states) {
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             const FlowNode& node = fg.nodes[n];
             nlohmann::ordered_json j;
-            j["id"] = node.id;
-            j["flow"] = fg.name;
+            j["id"] = clean(node.id);
+            j["flow"] = clean(fg.name);
             j["kind"] = std::string(analyzers::to_string(node.kind));
-            j["platform_type"] = node.platform_type;
-            j["label"] = node.label;
+            j["platform_type"] = clean(node.platform_type);
+            j["label"] = clean(node.label);
             j["sensitivity"] = std::string(analyzers::to_string(node.sensitivity));
-            j["location"] = {{"path", fg.path}, {"line", node.span.start.line}, {"column", node.span.start.column},
+            j["location"] = {{"path", clean(fg.path)}, {"line", node.span.start.line}, {"column", node.span.start.column},
                              {"end_line", node.span.end.line}, {"end_column", node.span.end.column}};
             j["state"] = states.at({g, n});
             if (n == fg.entry) j["entry"] = true;
@@ -178,7 +183,7 @@ std::string render_json(const ScanGraphs& graphs, const States& states) {
     }
     nlohmann::ordered_json edges = nlohmann::ordered_json::array();
     for_each_edge(graphs, [&](NodeRef a, NodeRef b, const std::string& cond) {
-        edges.push_back({{"from", graphs.node(a).id}, {"to", graphs.node(b).id}, {"condition", cond}});
+        edges.push_back({{"from", clean(graphs.node(a).id)}, {"to", clean(graphs.node(b).id)}, {"condition", clean(cond)}});
     });
     nlohmann::ordered_json out;
     out["nodes"] = std::move(nodes);
@@ -200,8 +205,8 @@ std::string render_graphs(const std::vector<const analyzers::FlowGraph*>& graphs
                           const rules::Policy& policy) {
     ScanGraphs sg(graphs);
     States states(sg, policy);
-    // Labels already come masked from the adapters; property values (URLs, texts) do not, so the
-    // whole rendering goes through the digit-run mask once more.
+    // Every text field was masked (clean()); the digit-run mask over the whole rendering is the
+    // last line of defence for anything added later.
     switch (format) {
         case GraphFormat::dot: return analyzers::mask_digit_runs(render_dot(sg, states));
         case GraphFormat::mermaid: return analyzers::mask_digit_runs(render_mermaid(sg, states));

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -13,6 +14,9 @@
 #include "analyzers/format_registry.h"
 #include "analyzers/hash.h"
 #include "analyzers/text_mask.h"
+#include "rules/content/text_redactor.h"
+#include "rules/embedded_scan.h"
+#include "rules/overlap.h"
 
 namespace ccscan::rules {
 
@@ -42,11 +46,30 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
     if (f.message.empty()) f.message = rule.title;
-    // Messages quote what files say (prompt texts, URLs, attribute values): no digit run long
-    // enough to be a card number, SSN or phone number leaves the engine unmasked.
-    f.message = analyzers::mask_digit_runs(f.message);
-    for (PathStep& step : f.path) step.message = analyzers::mask_digit_runs(step.message);
+    // Messages quote what files say (prompt texts, URLs, attribute values): no value a content
+    // detector knows (card number, SSN, key, password) and no long digit run leaves the engine
+    // unmasked.
+    f.message = content::redact_text(f.message);
+    for (PathStep& step : f.path) step.message = content::redact_text(step.message);
     if (!f.origin && git) f.origin = git;
+}
+
+std::string exception_text(std::exception_ptr e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+        return ex.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+// One file can never end the scan: an exception from a reader, parser, adapter or matcher
+// fails that file with an `internal` diagnostic (its message is masked like every other).
+void fail_internal(FileOutcome& out, const std::string& path, const std::string& during, std::exception_ptr e) {
+    out.entry.status = FileStatus::failed;
+    out.entry.reason = "internal error in " + during + ": " + exception_text(e);
+    out.diagnostics.push_back(analyzers::make_diagnostic("internal", path, {}, out.entry.reason + " (please report this)"));
 }
 
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
@@ -123,7 +146,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
                                    : parsed.failure->message;
         out.diagnostics.push_back(*parsed.failure);
     }
-    FileContext ctx{file, parsed, options.policy};
+    FileContext ctx{file, parsed, options.policy, options.hash_key};
     auto out_of_time = [&](const std::string& during) {
         if (!deadline || clock::now() < *deadline) return false;
         out.entry.status = FileStatus::failed;
@@ -138,9 +161,27 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         if (parsed.failure && (r->matcher->needs_document() || r->matcher->needs_syntax() || r->matcher->needs_flows())) continue;
         out.applicable_rules.push_back(r->id);
         std::size_t before = out.findings.size();
-        r->matcher->match_file(*r, ctx, out.findings);
+        try {
+            r->matcher->match_file(*r, ctx, out.findings);
+        } catch (...) {
+            // What the rule had found before it threw is unfinished (unmasked): dropped.
+            out.findings.resize(before);
+            fail_internal(out, file.path, "rule " + r->id, std::current_exception());
+            break;
+        }
         for (std::size_t k = before; k < out.findings.size(); ++k) finish_finding(out.findings[k], *r, det.format, file.git);
         if (i + 1 < per_file.size()) timed_out = out_of_time("after rule " + r->id + "; " + std::to_string(per_file.size() - i - 1) + " rule(s) not run");
+    }
+    if (!timed_out && !parsed.embedded_code.empty()) {
+        std::vector<const Rule*> rule_of;
+        std::size_t before = out.findings.size();
+        scan_embedded_code(rules, file, parsed, ao, options.policy, options.hash_key, out.findings, rule_of);
+        for (std::size_t k = before; k < out.findings.size(); ++k) {
+            const Rule& r = *rule_of[k - before];
+            finish_finding(out.findings[k], r, out.findings[k].format, file.git);
+            if (std::find(out.applicable_rules.begin(), out.applicable_rules.end(), r.id) == out.applicable_rules.end())
+                out.applicable_rules.push_back(r.id);
+        }
     }
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
@@ -160,7 +201,8 @@ void assign_fingerprints(std::vector<Finding>& findings) {
     std::sort(findings.begin(), findings.end(), finding_less);
     std::map<std::string, int> seen;
     for (Finding& f : findings) {
-        std::string key = f.rule_id + '\n' + f.location.path + '\n' +
+        // The path as reports show it (a card number in a file name is masked there too).
+        std::string key = f.rule_id + '\n' + analyzers::mask_digit_runs(f.location.path) + '\n' +
                           (f.fingerprint_key.empty() ? f.message : f.fingerprint_key);
         int n = seen[key]++;
         if (n > 0) key += '\n' + std::to_string(n);
@@ -177,7 +219,14 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::atomic<std::size_t> next{0}, done{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            process_file(rules, files[i], options, any_flow_rules, outcomes[i]);
+            try {
+                process_file(rules, files[i], options, any_flow_rules, outcomes[i]);
+            } catch (...) {
+                FileOutcome& o = outcomes[i];
+                o.flows.clear();  // may be half-built
+                o.entry.path = files[i].inventory_path.empty() ? files[i].path : files[i].inventory_path;
+                fail_internal(o, files[i].path, "reading or parsing", std::current_exception());
+            }
             std::size_t d = ++done;
             if (options.progress) options.progress(d, files.size());
         }
@@ -222,7 +271,14 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                 if (r->applies_to.applies(format_of[d.path], d.path)) files_applicable.insert(d.path);
         if (!files_applicable.empty()) result.applicable[r->id] += static_cast<int>(files_applicable.size());
         std::vector<Finding> found;
-        r->matcher->match_scan(*r, sctx, found);
+        try {
+            r->matcher->match_scan(*r, sctx, found);
+        } catch (...) {
+            found.clear();
+            result.diagnostics.push_back(analyzers::make_diagnostic(
+                "internal", "", {}, "internal error in rule " + r->id + " (whole-scan pass): " +
+                                        exception_text(std::current_exception()) + "; its findings are not reported (please report this)"));
+        }
         for (Finding& f : found) {
             finish_finding(f, *r, format_of[f.location.path], std::nullopt);
             result.findings.push_back(std::move(f));
@@ -232,6 +288,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::map<std::string, const Rule*> rule_by_id;
     for (const Rule* r : rules) rule_by_id[r->id] = r;
     link_handler_findings(sctx.flows, handlers, result.inventory, rule_by_id, result.findings);
+    drop_generic_duplicates(rules, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);
     // Two matchers (or two paths) reporting the same thing at the same place: keep one.
@@ -240,7 +297,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                                           return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
                                       }),
                           result.findings.end());
-    for (Diagnostic& d : result.diagnostics) d.message = analyzers::mask_digit_runs(d.message);
+    for (Diagnostic& d : result.diagnostics) d.message = content::redact_text(d.message);
     std::sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.path, a.span, a.code, a.message) < std::tie(b.path, b.span, b.code, b.message);
     });

@@ -44,6 +44,9 @@ struct ScanOptions {
     // code parsing is cancelled at it. A file that runs out is failed with a `limit-time`
     // diagnostic (what it had found so far is kept). Zero: no budget.
     std::chrono::milliseconds file_timeout{0};
+    // Key of the keyed hashes in masked secret previews (rules/redact.h). Stays on the machine
+    // that ran the scan; empty: previews carry no hash.
+    std::string hash_key;
     // Called after each file (from worker threads; must be thread-safe) for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -25,6 +25,7 @@ struct FileContext {
     const analyzers::InputFile& file;
     const analyzers::ParsedFile& parsed;
     const Policy& policy;
+    std::string_view hash_key;  // ScanOptions::hash_key: for keyed hashes in masked previews
 };
 
 // A structured file kept for whole-scan matchers (config rules that resolve includes,

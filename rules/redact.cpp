@@ -7,8 +7,6 @@
 namespace ccscan::rules {
 namespace {
 
-std::string g_key = "ccscan/fingerprint/v1";
-
 std::string digits_of(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -19,10 +17,9 @@ std::string digits_of(std::string_view s) {
 
 }  // namespace
 
-void set_fingerprint_key(std::string key) { g_key = std::move(key); }
-
-std::string keyed_hash(std::string_view value) {
-    return analyzers::hmac_sha256_hex(g_key, value).substr(0, 16);
+std::string keyed_hash(std::string_view key, std::string_view value) {
+    if (key.empty()) return {};
+    return analyzers::hmac_sha256_hex(key, value).substr(0, 16);
 }
 
 std::string mask_pan(std::string_view pan) {
@@ -37,13 +34,14 @@ std::string mask_pan(std::string_view pan) {
     return out;
 }
 
-std::string mask_secret(std::string_view type, std::string_view value) {
-    return "[" + std::string(type) + ", " + std::to_string(value.size()) + " chars, hmac:" +
-           keyed_hash(value) + "]";
+std::string mask_secret(std::string_view type, std::string_view value, std::string_view key) {
+    std::string out = "[" + std::string(type) + ", " + std::to_string(value.size()) + " chars";
+    if (!key.empty()) out += ", hmac:" + keyed_hash(key, value);
+    return out + "]";
 }
 
 std::string mask_opaque(std::string_view type, std::string_view value) {
-    return mask_secret(type, value);
+    return "[" + std::string(type) + ", " + std::to_string(value.size()) + " chars]";
 }
 
 std::string mask_ssn(std::string_view ssn) {

@@ -3,6 +3,7 @@
 #include "rules/code/code_matcher.h"
 #include "rules/config/config_matcher.h"
 #include "rules/content/content_matcher.h"
+#include "rules/content/filename_matcher.h"
 #include "rules/flow/flow_matcher.h"
 
 namespace ccscan::rules {
@@ -14,6 +15,7 @@ const std::vector<MatcherKind>& matcher_kinds() {
         {"flow", "state, ordering and taint properties over IVR flow graphs, across transfers", &flow::make_flow_matcher},
         {"code", "tree-sitter queries with predicates and intra-procedural taint over source code", &code::make_code_matcher},
         {"content", "built-in detectors (PAN, SSN, IBAN, phone, e-mail, keys) and user patterns over any text", &content::make_content_matcher},
+        {"filename", "built-in content detectors over a file's relative path (file and folder names)", &content::make_filename_matcher},
     };
     return k_kinds;
 }

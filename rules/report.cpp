@@ -1,6 +1,37 @@
 #include "rules/report.h"
 
+#include <algorithm>
+
+#include "analyzers/text_mask.h"
+
 namespace ccscan::rules {
+
+namespace {
+
+void mask(std::string& path) {
+    if (analyzers::has_maskable_digit_run(path)) path = analyzers::mask_digit_runs(path);
+}
+
+void mask(Location& l) { mask(l.path); }
+
+}  // namespace
+
+void mask_report_paths(Report& report) {
+    for (Finding& f : report.findings) {
+        mask(f.location);
+        for (Location& l : f.related) mask(l);
+        for (PathStep& s : f.path) mask(s.location);
+        mask(f.suppression.where);
+    }
+    for (InventoryEntry& e : report.inventory) {
+        mask(e.path);
+        mask(e.reason);
+    }
+    for (analyzers::Diagnostic& d : report.diagnostics) mask(d.path);
+    for (StaleEntry& s : report.stale) mask(s.where);
+    std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+    std::stable_sort(report.inventory.begin(), report.inventory.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+}
 
 std::string_view to_string(FileStatus s) {
     switch (s) {

@@ -92,6 +92,14 @@ struct Report {
     std::vector<StaleEntry> stale;
 };
 
+// Paths are scanned content too: a card number or SSN used as a file or folder name. Applies the
+// digit-run mask (analyzers/text_mask) to every path the Report holds (findings, related
+// locations, path steps, suppressions, inventory, diagnostics, stale entries) and to inventory
+// reasons, then restores the sort orders. cli::assemble_report calls it once, so every format
+// shows masked paths. The scan root (given by the user) is left as it is. `ccscan verify` finds
+// files again by masking the paths it discovers the same way (cli/verify_command.cpp).
+void mask_report_paths(Report& report);
+
 std::string_view to_string(FileStatus s);
 std::string_view to_string(ControlStatus s);
 

@@ -111,7 +111,7 @@ std::string subtree_text(const Node& node) {
     return out;
 }
 
-std::string short_text(std::string_view text, std::size_t max) { return cut_text(text, max); }
+std::string short_text(std::string_view text, std::size_t max) { return analyzers::shorten_masked(text, max); }
 
 std::string lower(std::string_view text) {
     std::string out(text);

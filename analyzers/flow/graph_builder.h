@@ -54,7 +54,7 @@ private:
 std::string subtree_text(const Node& node);
 // Every scalar in the subtree, depth first, with its node (for URL and reference scans).
 void for_each_scalar(const Node& node, const std::function<void(const Node&)>& fn);
-// Short text for labels and notes: masked, on one line, cut at a word with "..." (label.h cut_text).
+// Short label: analyzers::shorten_masked (digit runs masked first, then cut at a word).
 std::string short_text(std::string_view text, std::size_t max = 60);
 // Lower-case copy (ASCII).
 std::string lower(std::string_view text);

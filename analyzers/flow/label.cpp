@@ -106,22 +106,7 @@ std::string plain_text(std::string_view text) {
     return out;
 }
 
-std::string cut_text(std::string_view text, std::size_t max) {
-    std::string masked = mask_digit_runs(text);
-    std::string one_line;
-    for (char c : masked) one_line += is_space(c) ? ' ' : c;
-    if (one_line.size() <= max) return one_line;
-    std::size_t cut = max;
-    std::size_t space = one_line.rfind(' ', max);
-    if (space != std::string::npos && space >= max / 2) {
-        cut = space;
-    } else {
-        while (cut > 0 && (static_cast<unsigned char>(one_line[cut]) & 0xC0) == 0x80) --cut;
-    }
-    std::string out = one_line.substr(0, cut);
-    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '.' || out.back() == ';' || out.back() == ':')) out.pop_back();
-    return out + "...";
-}
+std::string cut_text(std::string_view text, std::size_t max) { return shorten_masked(text, max); }
 
 std::string node_label(std::string_view name, std::string_view text, std::size_t max) {
     std::string plain = plain_text(text);

@@ -19,8 +19,7 @@ inline constexpr std::size_t k_label_text = 48;
 // brackets) removed, the five XML entities and numeric character references decoded, whitespace
 // collapsed to single spaces and trimmed.
 std::string plain_text(std::string_view text);
-// Masks digit runs, then cuts to at most `max` bytes at the last word boundary (a single word
-// longer than `max` is cut inside, never inside a UTF-8 sequence), "..." when cut.
+// analyzers::shorten_masked (the one cut of ccscan): digit runs masked first, then cut at a word.
 std::string cut_text(std::string_view text, std::size_t max);
 // "NAME 'prompt text...'": `name` (display name, identifier or platform type) and, when `text`
 // has readable content, its plain, masked, cut form in quotes.

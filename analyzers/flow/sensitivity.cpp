@@ -207,7 +207,7 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
         bool phone_too_long = n.sensitivity == Sensitivity::phone && digits(n) > 15;
         if (n.sensitivity != Sensitivity::none && !phone_too_long) continue;
         other[i] = names_other(n);
-        if (!other[i]) n.sensitivity = sensitivity_from_digits(digits(n), false);
+        n.sensitivity = other[i] ? Sensitivity::none : sensitivity_from_digits(digits(n), false);
     }
     // Nodes reachable from a card-number input (not through it again).
     std::deque<std::uint32_t> work;

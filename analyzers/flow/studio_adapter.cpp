@@ -89,12 +89,16 @@ void widget_props(FlowNode& n, const std::string& type, const Node& props, const
     }
 }
 
-void add_transitions(const Node& state, std::uint32_t index, GraphBuilder& b) {
+// Legacy exports point transitions at a widget's `sid` (FF...) rather than its name.
+using SidNames = std::map<std::string, std::string, std::less<>>;
+
+void add_transitions(const Node& state, std::uint32_t index, const SidNames& sids, GraphBuilder& b) {
     const Node* tr = state.find("transitions");
     if (!tr) return;
     for (const Node& t : tr->children) {
         std::string next(t.get("next"));
         if (next.empty()) continue;
+        if (auto it = sids.find(next); it != sids.end()) next = it->second;
         std::string event(t.get("event"));
         std::string cond = event == "next" || event == "incomingCall" ? "" : event;
         if (const Node* conds = t.find("conditions"); conds && !conds->children.empty()) {
@@ -155,6 +159,10 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
     GraphBuilder b(path, "twilio-studio-flow", name);
     static const Node k_empty{};
     if (const Node* states = root.find("states")) {
+        SidNames sids;
+        for (const Node& s : states->children) {
+            if (!s.get("sid").empty() && !s.get("name").empty()) sids.emplace(s.get("sid"), s.get("name"));
+        }
         for (const Node& s : states->children) {
             FlowNode n;
             n.id = std::string(s.get("name"));
@@ -176,7 +184,7 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
             std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
             n.label = node_label(n.platform_type, what);
             std::uint32_t i = b.add(std::move(n));
-            add_transitions(s, i, b);
+            add_transitions(s, i, sids, b);
         }
     }
     std::string initial(root.get("initial_state"));

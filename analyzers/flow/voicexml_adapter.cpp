@@ -89,7 +89,16 @@ private:
         return m_b.add(std::move(n));
     }
 
+    // An input item's variable; a templated name (`name="{{fieldName}}"`, blank after the
+    // template is masked) gets one from its position.
+    static std::string item_name(const Node& e) {
+        std::string name = xml_attr(e, "name");
+        if (name.find_first_not_of(" \t\r\n") != std::string::npos) return name;
+        return e.key + "@" + std::to_string(e.span.start.line) + ":" + std::to_string(e.span.start.column);
+    }
+
     std::uint32_t form(const Node& f) {
+        m_form_items.clear();
         FlowNode n;
         n.id = xml_attr(f, "id");
         n.platform_type = f.key;
@@ -112,8 +121,9 @@ private:
         bool container = false;
         if (k == "field") {
             n.kind = FlowKind::collect_input;
-            n.id = xml_attr(e, "name");
+            n.id = item_name(e);
             n.writes.push_back(n.id);
+            m_form_items.push_back(n.id);
             std::string text, rules;
             for (const Node* c : xml_children(e)) {
                 if (c->key == "prompt") text += subtree_text(*c) + " ";
@@ -137,8 +147,9 @@ private:
         } else if (k == "record") {
             n.kind = FlowKind::recording;
             n.props["voicemail"] = "true";
-            n.id = xml_attr(e, "name");
+            n.id = item_name(e);
             n.writes.push_back(n.id);
+            m_form_items.push_back(n.id);
             container = true;  // its <filled> uploads the recording
         } else if (k == "log") {
             n.kind = FlowKind::logging;
@@ -148,6 +159,9 @@ private:
             n.kind = FlowKind::invoke;
             n.props["method"] = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
             n.reads = split_names(xml_attr(e, "namelist"));
+            // Without a namelist, <submit> sends every input item of the form (VoiceXML 2.0
+            // 5.3.8); a templated namelist (`namelist="{{fieldName}}"`) reads as none.
+            if (n.reads.empty() && k == "submit") n.reads = m_form_items;
             n.props["url"] = xml_attr(e, k == "submit" ? "next" : "src");
         } else if (k == "transfer") {
             n.kind = FlowKind::transfer;
@@ -202,6 +216,7 @@ private:
     }
 
     GraphBuilder m_b;
+    std::vector<std::string> m_form_items;  // input item variables of the current form
     const SensitivityLexicon& m_lex;
     std::map<std::string, std::string> m_doc_props;
 };

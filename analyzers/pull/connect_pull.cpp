@@ -174,7 +174,9 @@ void pull_lambdas(PullContext& ctx, Template& tpl) {
         ctx.fail("lambda functions", "connect:ListLambdaFunctions", arns.error());
         return;
     }
-    for (const Json& a : *arns) {
+    std::vector<Json> sorted_arns = std::move(arns.value());
+    std::sort(sorted_arns.begin(), sorted_arns.end());  // the template does not depend on the API's order
+    for (const Json& a : sorted_arns) {
         const std::string arn = a.is_string() ? a.get<std::string>() : "";
         const std::string name = function_name(arn);
         auto cfg = ctx.api.call("lambda:GetFunctionConfiguration", {{{"FunctionName", name}}});
@@ -211,8 +213,10 @@ void pull_phone_numbers(PullContext& ctx) {
     ApiArgs args{{{"InstanceId", id}}, {{"ResourceType", "VOICE_PHONE_NUMBER"}}};
     auto assoc = aws_list_all(ctx, "connect:ListFlowAssociations", args, "FlowAssociationSummaryList", false, 100);
     if (!assoc.ok() && !ctx.fail("phone number flow associations", "connect:ListFlowAssociations", assoc.error())) return;
+    std::vector<Json> sorted_numbers = std::move(numbers.value());
+    std::sort(sorted_numbers.begin(), sorted_numbers.end(), [](const Json& a, const Json& b) { return str(a, "Id") < str(b, "Id"); });
     Json out = Json::array();
-    for (const Json& n : *numbers) {
+    for (const Json& n : sorted_numbers) {
         Json row = {{"PhoneNumberId", str(n, "Id")}, {"PhoneNumber", mask_identifier(str(n, "PhoneNumber"))},
                     {"PhoneNumberType", str(n, "PhoneNumberType")}, {"PhoneNumberCountryCode", str(n, "PhoneNumberCountryCode")}};
         if (assoc.ok()) {
@@ -235,8 +239,10 @@ void pull_security_profiles(PullContext& ctx) {
         ctx.fail("security profiles", "connect:ListSecurityProfiles", profiles.error());
         return;
     }
+    std::vector<Json> sorted_profiles = std::move(profiles.value());
+    std::sort(sorted_profiles.begin(), sorted_profiles.end(), [](const Json& a, const Json& b) { return str(a, "Id") < str(b, "Id"); });
     Json out = Json::array();
-    for (const Json& p : *profiles) {
+    for (const Json& p : sorted_profiles) {
         const std::string pid = str(p, "Id");
         auto perms = aws_list_all(ctx, "connect:ListSecurityProfilePermissions", {{{"InstanceId", id}, {"SecurityProfileId", pid}}}, "Permissions",
                                   false, 100);

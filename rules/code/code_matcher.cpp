@@ -8,6 +8,7 @@
 
 #include "analyzers/code/languages.h"
 #include "analyzers/code/syntax_tree_impl.h"
+#include "analyzers/text_mask.h"
 #include "rules/code/query.h"
 #include "rules/code/taint.h"
 #include "rules/finding_groups.h"
@@ -79,7 +80,7 @@ std::string safe_capture(const analyzers::SyntaxTree& tree, TSNode n) {
                          std::strstr(type, "integer");
     if (has_long_digit_run(text) || (literal && !plain_url(text))) return mask_opaque("literal", text);
     if (!literal) text = blank_quotes(text);
-    return text.size() > 80 ? text.substr(0, 77) + "..." : text;
+    return analyzers::shorten_masked(text, 77);
 }
 
 class CodeMatcher : public Matcher {
@@ -133,7 +134,9 @@ private:
             TSNode node = at ? *at : m.captures.front().second;
             Finding f;
             f.location = {ctx.file.path, tree.span(node)};
-            f.fingerprint_key = tree.language() + ":" + keyed_hash(one_line(tree.text(node)));
+            // The code with its quoted parts blanked: no literal value (a password, a card
+            // number) is part of a fingerprint that leaves the machine.
+            f.fingerprint_key = tree.language() + ":" + analyzers::mask_digit_runs(blank_quotes(one_line(tree.text(node))));
             MessageVars vars{{"language", tree.language()}, {"capture", safe_capture(tree, node)}};
             for (const auto& [name, n] : m.captures) vars.emplace(std::string(name), safe_capture(tree, n));
             f.message = render_message(tmpl, vars);
@@ -149,7 +152,7 @@ private:
             Finding f;
             f.sensitivity = data_class(h.source, ctx.file.bytes, file_class);
             f.location = {ctx.file.path, tree.span(h.sink)};
-            f.fingerprint_key = tree.language() + ":taint:" + h.callee + ":" + keyed_hash(h.source);
+            f.fingerprint_key = tree.language() + ":taint:" + h.callee + ":" + blank_quotes(h.source);
             f.path = std::move(h.steps);
             MessageVars vars{{"language", tree.language()}, {"callee", h.callee}, {"source", h.source},
                              {"capture", h.callee}};

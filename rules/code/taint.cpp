@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "analyzers/text_mask.h"
+
 namespace ccscan::rules::code {
 
 using analyzers::SyntaxTree;
@@ -156,6 +158,9 @@ struct SymbolClass {
 struct Chain {
     std::string source;
     std::vector<PathStep> steps;
+    // The value is a payload object (a whole event, its Parameters): one field read out of it
+    // (`params["CardNumber"]`) is not the payload, so it does not carry this taint on.
+    bool payload = false;
 };
 
 class ScopeWalker {
@@ -188,7 +193,7 @@ private:
     }
     std::string short_text(TSNode n) const {
         std::string t = normalize_access(m_tree.text(n));
-        return t.size() > 60 ? t.substr(0, 57) + "..." : t;
+        return analyzers::shorten_masked(t, 57);
     }
 
     std::string callee_of(TSNode call, const CallKind& ck) const {
@@ -249,8 +254,8 @@ private:
         return false;
     }
 
-    std::optional<Chain> source_step(TSNode n, const std::string& what, const char* why) const {
-        return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}};
+    std::optional<Chain> source_step(TSNode n, const std::string& what, const char* why, bool payload = false) const {
+        return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}, payload};
     }
 
     bool used_whole(TSNode n) const {
@@ -284,12 +289,15 @@ private:
         }
         if (cls.identifier || cls.access) {
             std::string text = normalize_access(m_tree.text(n));
-            if (auto it = m_vars.find(text); it != m_vars.end()) return it->second;
+            if (auto it = m_vars.find(text); it != m_vars.end()) {
+                if (in_object && it->second.payload) return std::nullopt;
+                return it->second;
+            }
             if (m_clean.count(text)) return std::nullopt;
-            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload");
+            if (!in_object && path_matches(text)) return source_step(n, short_text(n), "contact or request payload", text.find("Digits") == std::string::npos);
             if (cls.identifier) {
                 for (const std::string& w : m_spec.source_whole) {
-                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload");
+                    if (!in_object && text == w && used_whole(n)) return source_step(n, text, "whole payload", true);
                 }
                 if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
@@ -325,7 +333,7 @@ private:
             }
             m_clean.erase(key);
             Chain c = *chain;
-            c.steps.push_back(PathStep{loc(n), "'" + (key.size() > 60 ? key.substr(0, 57) + "..." : key) + "' holds '" + c.source + "'"});
+            c.steps.push_back(PathStep{loc(n), "'" + analyzers::shorten_masked(key, 57) + "' holds '" + c.source + "'"});
             m_vars[key] = std::move(c);
         }
     }

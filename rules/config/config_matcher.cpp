@@ -10,6 +10,7 @@
 #include "rules/config/path.h"
 #include "rules/message.h"
 #include "rules/pack_support.h"
+#include "analyzers/text_mask.h"
 #include "rules/redact.h"
 #include "rules/rule.h"
 
@@ -37,8 +38,7 @@ bool has_long_digit_run(std::string_view v) {
 std::string safe_value(const Node& n) {
     if (n.kind != analyzers::NodeKind::scalar && n.kind != analyzers::NodeKind::attribute) return {};
     if (looks_secret_key(n.key) || has_long_digit_run(n.value)) return mask_opaque("value", n.value);
-    if (n.value.size() > 80) return n.value.substr(0, 77) + "...";
-    return n.value;
+    return analyzers::shorten_masked(n.value, 77);
 }
 
 class ConfigMatcher : public Matcher {

@@ -44,6 +44,33 @@ std::string_view line_of(std::string_view text, std::size_t begin) {
     return text.substr(s, (e == std::string_view::npos ? text.size() : e) - s);
 }
 
+// What a content finding's fingerprint knows: the detector and up to k_context bytes of the
+// value's line on each side, with every detected value there replaced by its detector id. The
+// value itself is never part of it (a fingerprint leaves the machine in every report and must
+// not let anyone test candidate values), nor is the line number (moving a line keeps it).
+std::string fingerprint_context(std::string_view text, const std::vector<Detection>& all, std::size_t i) {
+    constexpr std::size_t k_context = 32;
+    const Detection& d = all[i];
+    std::size_t line_begin = text.rfind('\n', d.begin == 0 ? 0 : d.begin - 1);
+    line_begin = (line_begin == std::string_view::npos || d.begin == 0) ? 0 : line_begin + 1;
+    std::size_t line_end = std::min(text.find('\n', d.end), text.size());
+    const std::size_t from = std::max(line_begin, d.begin > k_context ? d.begin - k_context : 0);
+    const std::size_t to = std::min(line_end, d.end + k_context);
+    std::string out = d.detector->id + ":";
+    std::size_t at = from;
+    // Detections are in text order; the ones overlapping the window are next to `i`.
+    std::size_t k = i;
+    while (k > 0 && all[k - 1].end > from) --k;
+    for (; k < all.size() && all[k].begin < to; ++k) {
+        if (all[k].end <= at) continue;
+        if (all[k].begin > at) out.append(text.substr(at, all[k].begin - at));
+        out += "<" + all[k].detector->id + ">";
+        at = std::max(at, std::min(all[k].end, to));
+    }
+    if (at < to) out.append(text.substr(at, to - at));
+    return out;
+}
+
 class ContentMatcher : public Matcher {
 public:
     ContentMatcher(std::unique_ptr<ContentSpec> spec, std::shared_ptr<const ContentScanner> scanner)
@@ -59,13 +86,15 @@ public:
         const bool skip_test_cards = ctx.policy.scalar("test_card_numbers").value_or("true") != "false";
         const std::string_view text = ctx.file.bytes;
         analyzers::LineIndex lines(text);
-        for (const Detection& d : m_scanner->scan(text, skip_test_cards ? cat.test_cards : k_none)) {
+        const std::vector<Detection> found = m_scanner->scan(text, skip_test_cards ? cat.test_cards : k_none, ctx.hash_key);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            const Detection& d = found[i];
             if (d.test_value) continue;
             if (m_spec->require_context && !d.context && !d.detector->context.empty()) continue;
             Finding f;
             f.location = {ctx.file.path, {lines.position(d.begin), lines.position(d.end)}};
             f.evidence = d.evidence;
-            f.fingerprint_key = d.detector->id + ":" + d.value_hash;
+            f.fingerprint_key = fingerprint_context(text, found, i);
             std::string around = lower_ascii(line_of(text, d.begin));
             if (test_file && m_spec->test_files == TestFiles::lower) f.severity_delta -= 1;
             if (has_context_word(around, m_spec->lower)) f.severity_delta -= 1;

@@ -13,8 +13,9 @@
 //       test_files: lower                    # lower (default) | skip | report
 //
 // Well-known test card numbers are not reported while policy `test_card_numbers` is true (the
-// default). Evidence is always masked (rules/redact.h); fingerprint_key is "detector:" plus a
-// keyed hash of the normalized value, so the same value found twice has one identity.
+// default). Evidence is always masked (rules/redact.h); fingerprint_key is "detector:" plus the
+// text around the value on its line with every detected value blanked: it survives moved lines
+// and never contains the value, so no fingerprint lets anyone test candidate values.
 // Message variables: {{detector}}, {{description}}, {{evidence}}, {{brand}}.
 #pragma once
 

@@ -59,6 +59,13 @@ analyzers::Result<DetectorSpec> parse_detector(const Node& n, const std::string&
 }
 
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// In a URL-encoded query (`?q=card%3D4929...`) the escape before a value is punctuation, not
+// part of a longer run of letters and digits.
+bool after_percent_escape(std::string_view text, std::size_t b) {
+    return b >= 3 && text[b - 3] == '%' && is_hex(text[b - 2]) && is_hex(text[b - 1]);
+}
 
 std::string lowered_context(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
@@ -89,13 +96,13 @@ std::string normalized(const DetectorSpec& d, std::string_view value) {
     return std::string(value);
 }
 
-std::string masked(const DetectorSpec& d, std::string_view value) {
+std::string masked(const DetectorSpec& d, std::string_view value, std::string_view key) {
     if (d.mask == "pan") return mask_pan(value);
     if (d.mask == "ssn") return mask_ssn(value);
     if (d.mask == "iban") return mask_iban(value);
     if (d.mask == "phone") return mask_phone(value);
     if (d.mask == "email") return mask_email(value);
-    return mask_secret(d.id, value);
+    return mask_secret(d.id, value, key);
 }
 
 bool validate(const DetectorSpec& d, std::string_view value) {
@@ -179,7 +186,7 @@ bool ContentScanner::any(std::string_view text) const {
 }
 
 void ContentScanner::scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
-                              std::vector<Detection>& out) const {
+                              std::string_view hash_key, std::vector<Detection>& out) const {
     const RE2& re = *m_res[index];
     const DetectorSpec& d = *m_specs[index];
     const int ngroups = re.NumberOfCapturingGroups();
@@ -197,7 +204,8 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
         pos = static_cast<std::size_t>(whole.data() - text.data()) + std::max<std::size_t>(whole.size(), 1);
         std::size_t b = static_cast<std::size_t>(value.data() - text.data()), e = b + value.size();
         // Never inside a longer run of letters/digits (a PAN inside a 24-digit id is no PAN).
-        if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b])) || (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
+        if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b]) && !after_percent_escape(text, b)) ||
+            (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
             continue;
         if (!validate(d, value)) continue;
         bool ignored = false;
@@ -214,22 +222,23 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
             det.brand = card_brand(norm);
             det.test_value = test_cards.count(norm) > 0;
         }
-        det.evidence = masked(d, value);
-        det.value_hash = keyed_hash(norm);
+        det.evidence = masked(d, value, hash_key);
+        det.value_hash = keyed_hash(hash_key, norm);
         out.push_back(std::move(det));
     }
 }
 
-std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const {
+std::vector<Detection> ContentScanner::scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards,
+                                            std::string_view hash_key) const {
     std::vector<Detection> out;
     if (m_specs.empty()) return out;
     if (m_specs.size() == 1) {
-        scan_one(0, text, test_cards, out);  // the pattern's own search is the one pass
+        scan_one(0, text, test_cards, hash_key, out);  // the pattern's own search is the one pass
     } else {
         std::vector<int> hits;
         if (!m_set->Match(text, &hits)) return out;
         std::sort(hits.begin(), hits.end());
-        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, out);
+        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, hash_key, out);
     }
     std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.detector->id < b.detector->id;

@@ -48,7 +48,7 @@ struct Detection {
     const DetectorSpec* detector = nullptr;
     std::size_t begin = 0, end = 0;  // byte offsets of the value in the text
     std::string evidence;            // masked
-    std::string value_hash;          // keyed hash of the normalized value
+    std::string value_hash;          // keyed hash of the normalized value (empty without a key)
     std::string brand;               // card brand for PANs
     bool context = false;            // a context word was near
     bool test_value = false;         // a well-known test card number
@@ -60,14 +60,16 @@ public:
     static analyzers::Result<std::shared_ptr<const ContentScanner>> build(std::vector<const DetectorSpec*> specs);
 
     // Detections in text order.
-    std::vector<Detection> scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards) const;
+    // `hash_key`: key of the keyed hash in secret previews (empty: none).
+    std::vector<Detection> scan(std::string_view text, const std::set<std::string, std::less<>>& test_cards,
+                                std::string_view hash_key = {}) const;
     // Cheap: true when any pattern occurs at all.
     bool any(std::string_view text) const;
 
 private:
     ContentScanner() = default;
     void scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
-                  std::vector<Detection>& out) const;
+                  std::string_view hash_key, std::vector<Detection>& out) const;
     std::vector<const DetectorSpec*> m_specs;
     std::vector<std::unique_ptr<RE2>> m_res;
     std::unique_ptr<RE2::Set> m_set;

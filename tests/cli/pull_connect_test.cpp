@@ -140,9 +140,9 @@ TEST_CASE("pull connect: every resource is read through pagination, retries and 
     // Scanned: the flows as Connect flows, the storage configs as CloudFormation, the bot as Lex.
     auto scan = run_ccscan("scan " + out.string() + " --format json -q", false);
     CHECK(scan.code == 1);
-    CHECK(scan.text.find("\"CCS-FLOW-001\"") != std::string::npos);
-    CHECK(scan.text.find("\"CCS-IAC-002\"") != std::string::npos);
-    CHECK(scan.text.find("\"CCS-LEX-001\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-FLOW-001\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-IAC-002\"") != std::string::npos);
+    CHECK(scan.text.find("\"rule_id\": \"CCS-LEX-001\"") != std::string::npos);
     CHECK(scan.text.find("\"pull.platform\": \"amazon-connect\"") != std::string::npos);
     CHECK(scan.text.find("Supervisor whisper") != std::string::npos);  // the failed resource is in the report
     check_no_secret("scan report", scan.text, secrets);
@@ -232,4 +232,27 @@ TEST_CASE("pull connect: missing credentials or instance are usage errors", "[e2
     CHECK(n.code == 2);
     CHECK(n.text.find("--instance-id") != std::string::npos);
     CHECK(!fs::exists("/tmp/ccscan-pull-never"));
+}
+
+TEST_CASE("pull connect: verify re-checks the pulled files against the manifest and the report", "[e2e][pull]") {
+    if (!PullServer::available()) return;
+    const AwsSecrets secrets = make_secrets();
+    PullServer server("connect-verify", "connect/routes.json", server_env(secrets));
+    REQUIRE(server.running());
+    const fs::path out = server.dir() / "out";
+    REQUIRE(run_ccscan_env(client_env(secrets), pull_args(server, out, "-q")).code == 1);
+    const fs::path report = server.dir() / "report.json";
+    run_ccscan("scan " + out.string() + " --format json --output " + report.string() + " -q");
+    auto clean = run_ccscan("verify " + report.string());
+    INFO(clean.text);
+    CHECK(clean.code == 0);
+    CHECK(clean.text.find("ccscan-pull.json: 7 pulled file(s) unchanged, 0 changed, 0 missing") != std::string::npos);
+    // A pulled flow edited after the pull: verify says so, and a new scan reports the drift.
+    std::ofstream(out / "connect/flows/Main-menu.f2000000.json", std::ios::app) << " ";
+    auto drift = run_ccscan("verify " + report.string());
+    INFO(drift.text);
+    CHECK(drift.code == 1);
+    CHECK(drift.text.find("changed   connect/flows/Main-menu.f2000000.json  (differs from the pulled copy") != std::string::npos);
+    auto rescan = run_ccscan("scan " + out.string() + " --format json -q", false);
+    CHECK(rescan.text.find("\"pull-drift\"") != std::string::npos);
 }

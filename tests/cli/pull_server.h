@@ -29,20 +29,27 @@ public:
     }
 
     // `routes`: a file under tests/fixtures/pull; `env`: NAME -> value for the server (expected
-    // credentials, planted secrets).
-    PullServer(const std::string& name, const std::string& routes, const std::map<std::string, std::string>& env)
+    // credentials, planted secrets). With `git_root`, the server is git smart HTTP
+    // (tests/fixtures/pull/git_server.py) over the bare repositories in that folder instead.
+    PullServer(const std::string& name, const std::string& routes, const std::map<std::string, std::string>& env,
+               const std::string& git_root = "")
         : m_dir(scratch_path("ccscan-pull-" + name)) {
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
         const std::string d = m_dir.string();
         const std::string gen = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + d + "/key.pem -out " + d +
-                                "/cert.pem -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1";
+                                "/cert.pem -days 1 -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 >/dev/null 2>&1";
         if (std::system(gen.c_str()) != 0) return;
-        const std::string script = source_dir() + "/tests/fixtures/pull/server.py";
+        const std::string script = source_dir() + (git_root.empty() ? "/tests/fixtures/pull/server.py" : "/tests/fixtures/pull/git_server.py");
         const std::string routes_path = source_dir() + "/tests/fixtures/pull/" + routes;
         m_pid = fork();
         if (m_pid == 0) {
             for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+            if (!git_root.empty()) {
+                execlp("python3", "python3", script.c_str(), "--root", git_root.c_str(), "--cert", (d + "/cert.pem").c_str(), "--key",
+                       (d + "/key.pem").c_str(), "--port-file", (d + "/port").c_str(), "--max-seconds", "240", static_cast<char*>(nullptr));
+                _exit(127);
+            }
             execlp("python3", "python3", script.c_str(), "--routes", routes_path.c_str(), "--cert", (d + "/cert.pem").c_str(), "--key",
                    (d + "/key.pem").c_str(), "--port-file", (d + "/port").c_str(), "--log", (d + "/requests.log").c_str(), "--max-seconds",
                    "240", static_cast<char*>(nullptr));
@@ -68,6 +75,10 @@ public:
 
     bool running() const { return !m_port.empty(); }
     std::string url() const { return "https://127.0.0.1:" + m_port; }
+    // libgit2 1.5 matches a certificate's DNS names only, not IP addresses: git URLs use localhost.
+    std::string git_url(const std::string& userinfo, const std::string& repo) const {
+        return "https://" + (userinfo.empty() ? "" : userinfo + "@") + "localhost:" + m_port + "/" + repo;
+    }
     std::string ca() const { return (m_dir / "cert.pem").string(); }
     std::filesystem::path dir() const { return m_dir; }
     // Every request the server saw, one JSON object per line.

@@ -73,7 +73,7 @@ TEST_CASE("pull twilio: studio flows, applications, numbers, TwiML and serverles
 
     auto scan = run_ccscan("scan " + out.string() + " --format json -q", false);
     CHECK(scan.code == 1);
-    CHECK(scan.text.find("\"CCS-FLOW-011\"") != std::string::npos);  // the Studio flow
+    CHECK(scan.text.find("\"rule_id\": \"CCS-FLOW-011\"") != std::string::npos);  // the Studio flow
     CHECK(scan.text.find("twilio/twiml/application-Payments-line") != std::string::npos);
     CHECK(scan.text.find("\"pull.platform\": \"twilio\"") != std::string::npos);
     check_absent("twilio scan", scan.text, {token, k_account});
@@ -115,7 +115,7 @@ TEST_CASE("pull genesys: flows, retention policies, queues, trunks and integrati
     auto scan = run_ccscan("scan " + out.string() + " --format json,sarif,html,text --output " + (server.dir() / "report").string() + " -q", false);
     CHECK(scan.code == 0);  // the findings are medium: below the default --fail-on high
     const std::string json = read_all(server.dir() / "report/ccscan.json");
-    CHECK(json.find("\"CCS-GEN-101\"") != std::string::npos);  // seven-year retention over the policy maximum
+    CHECK(json.find("\"rule_id\": \"CCS-GEN-101\"") != std::string::npos);  // seven-year retention over the policy maximum
     CHECK(json.find("genesys/recording-and-queues.tf.json") != std::string::npos);
     CHECK(json.find("\"pull.platform\": \"genesys-cloud\"") != std::string::npos);
     CHECK(read_all(server.dir() / "report/ccscan.html").find("genesys-cloud") != std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("scan --pull pulls into a temporary folder and scans it in one step", 
                                      " --retry-base-ms 1 --format json -q");
     INFO(r.text);
     CHECK(r.code == 1);
-    CHECK(r.text.find("\"CCS-FLOW-011\"") != std::string::npos);
+    CHECK(r.text.find("\"rule_id\": \"CCS-FLOW-011\"") != std::string::npos);
     CHECK(r.text.find("\"pull twilio\"") != std::string::npos);  // the target as given
     CHECK(r.text.find("\"pull-failed\"") != std::string::npos);   // the 404 flow, listed as failed
     check_absent("scan --pull", r.text, {token, k_account});

@@ -1,9 +1,11 @@
 // Redaction property: random made-up card numbers (Luhn-valid, real brand ranges), SSNs,
 // phone numbers and secrets are planted in every format and in every position ccscan reports
 // from (prompt texts, attribute values, URLs, log calls, string literals, comments, config
-// values, file contents). Whatever the scan finds, no output of any format, nor stderr, nor the
-// flow graph, nor a baseline, may contain one of the raw values, its digits alone, or any run of
-// more digits than a masked card number shows. The seed is printed on failure and can be forced
+// values, file contents, file and folder names, labels cut to length, card numbers grouped by
+// dots, in URL query strings (plain and URL-encoded) and on lines over 10,000 characters).
+// Whatever the scan finds, no output of any format, nor stderr, nor the flow graph, nor a
+// baseline, nor `verify`, may contain one of the raw values, its digits alone, or any run of
+// more digits than a masked card number shows; and the values are found (both sides). The seed is printed on failure and can be forced
 // with CCSCAN_PROPERTY_SEED to reproduce a run.
 #include <catch2/catch.hpp>
 
@@ -101,6 +103,18 @@ std::vector<Planted> plant_values(Generator& g) {
     v.push_back({"TWILIO_TOKEN", twilio, false, twilio});
     std::string gh = g.alnum(36);
     v.push_back({"GITHUB", "ghp_" + gh, false, gh});
+    std::string password = g.alnum(14);
+    v.push_back({"PASSWORD", password, false, password});
+    std::string p5 = g.pan();
+    std::string dotted;
+    for (std::size_t i = 0; i < p5.size(); ++i) dotted += (i && i % 4 == 0 ? "." : "") + std::string(1, p5[i]);
+    v.push_back({"PAN_DOTTED", dotted, true, ""});
+    v.push_back({"PAN_URL", g.pan(), true, ""});
+    v.push_back({"PAN_URL_ENCODED", g.pan(), true, ""});
+    v.push_back({"PAN_LONG_LINE", g.pan(), true, ""});
+    v.push_back({"PAN_NAME", g.pan(), true, ""});
+    v.push_back({"SSN_NAME", g.ssn(), true, ""});
+    v.push_back({"SSN_CUT", g.ssn(), true, ""});
     return v;
 }
 
@@ -189,6 +203,22 @@ const std::map<std::string, std::string>& templates() {
                             "\tlog.Printf(\"card %s {PAN}\", cardNumber)\n}\n"},
         {"services/pay.php", "<?php\n$key = '{STRIPE}';\nfunction pay($cardNumber) {\n  error_log(\"card $cardNumber {PAN}\");\n}\n"},
         {"services/pay.rb", "KEY = '{GITHUB}'\ndef pay(card_number)\n  puts \"card #{card_number} {PAN}\"\nend\n"},
+        // Graph labels: secrets read out in prompts, and an SSN where the label is cut to length
+        // (43 characters before it: the cut at 48 falls inside it).
+        {"connect/flows/secrets.json", R"({"Version": "2019-10-30", "StartAction": "key",
+  "Actions": [
+    {"Identifier": "key", "Type": "MessageParticipant",
+     "Parameters": {"Text": "Your access key is {AWS_KEY} for the portal"}, "Transitions": {"NextAction": "pw"}},
+    {"Identifier": "pw", "Type": "MessageParticipant",
+     "Parameters": {"Text": "password: '{PASSWORD}'"}, "Transitions": {"NextAction": "ssn"}},
+    {"Identifier": "ssn", "Type": "MessageParticipant",
+     "Parameters": {"Text": "We will confirm the number we hold on file {SSN_CUT} with you now"}, "Transitions": {"NextAction": "end"}},
+    {"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+  ]})"},
+        {"notes/dotted.txt", "Customer card {PAN_DOTTED} charged\n"},
+        {"config/endpoints.yaml", "charge_url: https://pay.example.com/charge?card={PAN_URL}&ref=7\n"
+                                  "redirect: https://pay.example.com/c?q=card%3D{PAN_URL_ENCODED}%26x%3D1\n"},
+        {"data/minified.json", "{\"pad\": \"" + std::string(12000, 'x') + "\", \"card\": \"{PAN_LONG_LINE}\"}\n"},
         {"vonage/ncco.json", R"([{"action": "talk", "text": "Your card {PAN} and phone {PHONE}"},
  {"action": "record", "eventUrl": ["http://rec.example.com/{PAN2}"]},
  {"action": "input", "type": ["dtmf"], "dtmf": {"maxDigits": 16}, "eventUrl": ["http://pay.example.com/card?ssn={SSN}"]}])"},
@@ -252,6 +282,12 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
             fs::create_directories((tree / path).parent_path());
             std::ofstream(tree / path, std::ios::binary) << fill(text, values);
         }
+        // Names of files and folders.
+        for (const char* named : {"exports/{PAN_NAME}/statement.txt", "customers/{SSN_NAME}.txt"}) {
+            const fs::path p = tree / fill(named, values);
+            fs::create_directories(p.parent_path());
+            std::ofstream(p, std::ios::binary) << "called back\n";
+        }
         fs::create_directories(out);
 
         std::vector<std::pair<std::string, std::string>> outputs;  // (what, text)
@@ -263,7 +299,7 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
         outputs.emplace_back("scan text to a terminal-less stdout", text.text);
         for (const auto& entry : fs::directory_iterator(out)) outputs.emplace_back(entry.path().filename().string(), slurp(entry.path()));
         REQUIRE(outputs.size() >= 10);  // the 8 report files and the two streams
-        for (const char* flow : {"connect/flows/pay.json", "twilio/studio/pay.json", "voicexml/pay.vxml", "asterisk/extensions.conf",
+        for (const char* flow : {"connect/flows/pay.json", "connect/flows/secrets.json", "twilio/studio/pay.json", "voicexml/pay.vxml", "asterisk/extensions.conf",
                                  "genesys/pay.yaml", "vonage/ncco.json"}) {
             for (const char* fmt : {"json", "dot", "mermaid"}) {
                 auto g2 = run_ccscan(std::string("graph ") + (tree / flow).string() + " --format " + fmt);
@@ -277,6 +313,11 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
                                    (root / "rerender").string());
         outputs.emplace_back("report --from", rerender.text);
         for (const auto& entry : fs::directory_iterator(root / "rerender")) outputs.emplace_back("re-rendered " + entry.path().filename().string(), slurp(entry.path()));
+        auto verify = run_ccscan("verify " + (out / "ccscan.json").string() + " " + tree.string());
+        outputs.emplace_back("verify", verify.text);
+        std::ofstream(tree / "notes" / "customers.txt", std::ios::app) << "edited\n";
+        auto drift = run_ccscan("verify " + (out / "ccscan.json").string() + " " + tree.string());
+        outputs.emplace_back("verify after an edit", drift.text);
 
         for (const auto& [what, body] : outputs) {
             for (const Planted& p : values) {
@@ -296,5 +337,18 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
         const std::string pan = values[0].value;
         CHECK(json.find(pan.substr(0, 6)) != std::string::npos);
         CHECK(json.find(pan.substr(pan.size() - 4)) != std::string::npos);
+        // Both sides for the forms that were once neither leaked nor reported, and for names.
+        for (const Planted& p : values) {
+            if (p.name.rfind("PAN_", 0) != 0 || p.name == "PAN_SPACED" || p.name == "PAN_DASHED") continue;
+            const std::string d = digits_of(p.value);
+            const std::string masked = d.substr(0, 6) + std::string(d.size() - 10, '*') + d.substr(d.size() - 4);
+            INFO(p.name << " not reported with evidence " << masked);
+            CHECK(json.find("\"evidence\": \"" + masked + "\"") != std::string::npos);
+        }
+        for (const Planted& p : values) {
+            if (p.name == "SSN_NAME") CHECK(json.find("\"evidence\": \"***-**-" + p.value.substr(7) + "\"") != std::string::npos);
+        }
+        CHECK(json.find("CCS-CONTENT-006") != std::string::npos);
+        CHECK(json.find("\"path\": \"customers/***-**-") != std::string::npos);
     }
 }

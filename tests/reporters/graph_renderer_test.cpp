@@ -69,3 +69,32 @@ TEST_CASE("graph format names", "[flow][graph]") {
     CHECK(f == reporters::GraphFormat::mermaid);
     CHECK_FALSE(reporters::parse_graph_format("svg", f));
 }
+
+TEST_CASE("graph labels go through the same secret and PII masking as findings", "[flow][graph][redaction]") {
+    // Made-up values: an AWS access key id and a password read out in prompts, an SSN where the
+    // label is cut, a card number in a node id.
+    const std::string flow = R"({"Version": "2019-10-30", "StartAction": "key",
+      "Actions": [
+        {"Identifier": "key", "Type": "MessageParticipant",
+         "Parameters": {"Text": "Your key is AKIAZ3MPLQ7RTX4KW2NB"}, "Transitions": {"NextAction": "pw"}},
+        {"Identifier": "pw", "Type": "MessageParticipant",
+         "Parameters": {"Text": "password: 'Wq8#tZ3vLp9x'"}, "Transitions": {"NextAction": "ssn"}},
+        {"Identifier": "ssn", "Type": "MessageParticipant",
+         "Parameters": {"Text": "We have your social security number ssn 287-65-4321 on file"}, "Transitions": {"NextAction": "card 4929581234567898"}},
+        {"Identifier": "card 4929581234567898", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+      ]})";
+    auto p = test::build("flows/leaky.json", flow, "amazon-connect-flow");
+    REQUIRE(p.flows.size() == 1);
+    for (auto fmt : {reporters::GraphFormat::json, reporters::GraphFormat::dot, reporters::GraphFormat::mermaid}) {
+        const std::string out = render(p, fmt);
+        INFO(out);
+        CHECK(out.find("AKIAZ3MPLQ7RTX4KW2NB") == std::string::npos);
+        CHECK(out.find("Z3MPLQ7R") == std::string::npos);
+        CHECK(out.find("Wq8#tZ3vLp9x") == std::string::npos);
+        CHECK(out.find("287-65") == std::string::npos);
+        CHECK(out.find("4929581234567898") == std::string::npos);
+        CHECK(out.find("aws_access_key_id") != std::string::npos);  // masked, not dropped
+        CHECK(out.find("password_assignment") != std::string::npos);
+        CHECK(out.find("492958******7898") != std::string::npos);
+    }
+}

@@ -117,7 +117,7 @@ TEST_CASE("config matcher: finds candidates and reports at the relative node", "
     rule.title = "t";
     rule.message_template = "input {{name}} unencrypted ({{key}}={{value}})";
     rules::Policy policy;
-    rules::FileContext fctx{file, parsed, policy};
+    rules::FileContext fctx{file, parsed, policy, {}};
     std::vector<rules::Finding> out;
     (*m)->match_file(rule, fctx, out);
     REQUIRE(out.size() == 1);

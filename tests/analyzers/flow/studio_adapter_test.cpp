@@ -65,3 +65,11 @@ TEST_CASE("Studio: messages that carry personal data are marked; phone numbers a
     CHECK(test::find_node(g, "b")->props.at("personal_data") == "ssn");
     CHECK_FALSE(test::find_node(g, "c")->props.count("personal_data"));
 }
+
+TEST_CASE("Studio: legacy transitions that name a widget's sid", "[flow][studio]") {
+    auto p = test::build("legacy.json", R"({"description": "vm", "initial_state": "Trigger", "states": [
+  {"name": "Trigger", "type": "Trigger", "sid": "FF00", "transitions": [{"next": "FF01", "event": "incomingCall"}], "properties": {}},
+  {"name": "Voicemail", "type": "Record", "sid": "FF01", "transitions": [], "properties": {}}]})", "twilio-studio-flow");
+    CHECK(test::has_edge(p.flows[0], "Trigger", "Voicemail", ""));
+    CHECK(p.notes.empty());
+}

@@ -61,3 +61,22 @@ TEST_CASE("sensitivity: a 16-digit entry is not a phone number whatever the prom
     CHECK(test::find_node(p.flows[0], "num")->sensitivity == Sensitivity::pan);
     CHECK(test::find_node(p.flows[0], "callback")->sensitivity == Sensitivity::phone);
 }
+
+TEST_CASE("VoiceXML: a submit without namelist sends every input item; templated names get one", "[flow][voicexml]") {
+    auto p = test::build("card.vxml.mustache", R"(<vxml version="2.1"><form id="card">
+  <field name="    ">
+    <grammar mode="dtmf" root="cardnum"><rule id="cardnum"><item repeat="13-19"><ruleref uri="#digit"/></item></rule></grammar>
+    <filled><submit next="      "/></filled>
+  </field>
+</form></vxml>)", "voicexml");
+    const auto& g = p.flows[0];
+    const auto* field = test::find_node(g, "field@2:3");
+    REQUIRE(field);
+    CHECK(field->sensitivity == Sensitivity::pan);
+    const analyzers::FlowNode* submit = nullptr;
+    for (const auto& n : g.nodes) {
+        if (n.platform_type == "submit") submit = &n;
+    }
+    REQUIRE(submit);
+    CHECK(submit->reads == std::vector<std::string>{"field@2:3"});
+}

@@ -36,7 +36,7 @@ std::vector<rules::Finding> run(const rules::Matcher& m, const std::string& lang
     rule.title = "t";
     rule.message_template = "{{language}}: {{capture}}";
     std::vector<rules::Finding> out;
-    m.match_file(rule, rules::FileContext{file, parsed, policy}, out);
+    m.match_file(rule, rules::FileContext{file, parsed, policy, {}}, out);
     return out;
 }
 

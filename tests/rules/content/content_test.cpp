@@ -13,7 +13,7 @@ using namespace ccscan::rules::content;
 
 namespace {
 
-std::vector<Detection> scan_with(std::vector<std::string> ids, std::string_view text) {
+std::vector<Detection> scan_with(std::vector<std::string> ids, std::string_view text, std::string_view key = {}) {
     std::vector<const DetectorSpec*> specs;
     for (const std::string& id : ids) {
         const DetectorSpec* d = builtin_catalog().find(id);
@@ -22,7 +22,7 @@ std::vector<Detection> scan_with(std::vector<std::string> ids, std::string_view 
     }
     auto s = ContentScanner::build(specs);
     REQUIRE(s.ok());
-    return (*s)->scan(text, builtin_catalog().test_cards);
+    return (*s)->scan(text, builtin_catalog().test_cards, key);
 }
 
 struct Run {
@@ -39,7 +39,7 @@ Run run_matcher(const std::string& yaml, const std::string& path, const std::str
     analyzers::ParsedFile parsed;
     rules::Rule rule;
     rule.message_template = "{{detector}} {{evidence}}";
-    (*r.matcher)->match_file(rule, rules::FileContext{file, parsed, policy}, r.findings);
+    (*r.matcher)->match_file(rule, rules::FileContext{file, parsed, policy, {}}, r.findings);
     return r;
 }
 
@@ -99,19 +99,22 @@ TEST_CASE("scanner: context-required detectors and secrets", "[content]") {
     REQUIRE(phone.size() == 1);
     CHECK(phone[0].evidence.find("4155550") == std::string::npos);
     auto keys = scan_with({"aws_access_key_id", "stripe_secret_key", "private_key"},
-                          "k = 'AKIAZ3MPLQ7RTX4KW2NB'\ns = 'sk_live_51HxQ2aLmN8pR4tV6wY9zB3cD'\n-----BEGIN OPENSSH PRIVATE KEY-----\n");
+                          "k = 'AKIAZ3MPLQ7RTX4KW2NB'\ns = 'sk_live_51HxQ2aLmN8pR4tV6wY9zB3cD'\n-----BEGIN OPENSSH PRIVATE KEY-----\n",
+                          "installation-key");
     REQUIRE(keys.size() == 3);
     for (const Detection& k : keys) {
         CHECK(k.evidence.find("AKIAZ3") == std::string::npos);
         CHECK(k.evidence.find("sk_live") == std::string::npos);
         CHECK(k.evidence.find("hmac:") != std::string::npos);
     }
+    // No key, no hash: a built-in public key would let anyone test candidate values.
+    for (const Detection& k : scan_with({"aws_access_key_id"}, "k = 'AKIAZ3MPLQ7RTX4KW2NB'")) CHECK(k.evidence == "[aws_access_key_id, 20 chars]");
     CHECK(scan_with({"aws_access_key_id"}, "AKIAIOSFODNN7EXAMPLE").empty());
     CHECK(scan_with({"email"}, "mail jane.doe@contoso-mail.net or x@example.com").size() == 1);
     CHECK(scan_with({"iban"}, "pay DE89 3704 0044 0532 0130 00 now").size() == 1);
 }
 
-TEST_CASE("content matcher: findings are masked, located and keyed by value", "[content]") {
+TEST_CASE("content matcher: findings are masked, located and keyed by their context, not their value", "[content]") {
     auto r = run_matcher("content: {detectors: [pan, ssn]}\n", "notes.txt", "x\n  card 4929581234567898 and 536-22-8461\n");
     REQUIRE(r.matcher.ok());
     REQUIRE(r.findings.size() == 2);
@@ -119,8 +122,8 @@ TEST_CASE("content matcher: findings are masked, located and keyed by value", "[
     CHECK(r.findings[0].location.span.end == analyzers::Position{2, 24});
     CHECK(r.findings[0].message == "pan 492958******7898");
     CHECK(r.findings[0].evidence == "492958******7898");
-    CHECK(r.findings[0].fingerprint_key.rfind("pan:", 0) == 0);
-    CHECK(r.findings[0].fingerprint_key.find("4929581234567898") == std::string::npos);
+    CHECK(r.findings[0].fingerprint_key == "pan:  card <pan> and <ssn>");
+    CHECK(r.findings[1].fingerprint_key == "ssn:  card <pan> and <ssn>");
     CHECK(r.findings[1].evidence == "***-**-8461");
 }
 
@@ -164,4 +167,26 @@ TEST_CASE("detector catalogue: built-in file parses; errors carry positions", "[
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message.find("unknown validator 'luhn'") != std::string::npos);
     CHECK(bad.error().span.start.line == 2);
+}
+
+TEST_CASE("scanner: card numbers with dots, in URL query strings and on very long lines", "[content]") {
+    // Dots: found and masked like any grouping; IP addresses and versions are not card numbers.
+    auto dotted = scan_with({"pan"}, "card 4929.5812.3456.7898 on file");
+    REQUIRE(dotted.size() == 1);
+    CHECK(dotted[0].evidence == "492958******7898");
+    CHECK(scan_with({"pan"}, "host 192.168.100.200 v4929.5812.3456").empty());
+    // Query strings, plain and URL-encoded.
+    auto url = scan_with({"pan", "ssn"}, "GET https://pay.example.com/c?card=4929581234567898&ssn=287-65-4321 HTTP/1.1");
+    REQUIRE(url.size() == 2);
+    CHECK(url[0].evidence == "492958******7898");
+    CHECK(url[1].evidence == "***-**-4321");
+    auto encoded = scan_with({"pan"}, "https://pay.example.com/c?q=card%3D4929581234567898%26x%3D1");
+    REQUIRE(encoded.size() == 1);
+    CHECK(encoded[0].evidence == "492958******7898");
+    CHECK(scan_with({"pan"}, "id=X4929581234567898").empty());  // still not inside a longer run
+    // A line of 20,000 characters (minified JSON): the value and its offsets are found.
+    const std::string long_line = "{\"a\": \"" + std::string(20000, 'x') + "\", \"card\": \"4929 5812 3456 7898\"}";
+    auto far = scan_with({"pan"}, long_line);
+    REQUIRE(far.size() == 1);
+    CHECK(long_line.substr(far[0].begin, far[0].end - far[0].begin) == "4929 5812 3456 7898");
 }
