@@ -63,6 +63,12 @@ std::string create_installation_key(const std::string& path) {
 
 }  // namespace
 
+analyzers::Result<std::string> read_key_file(const std::string& path, const std::string& what) {
+    std::string key = read_file(path);
+    if (key.empty()) return analyzers::make_diagnostic("config", path, {}, what + " file is missing, unreadable or empty");
+    return key;
+}
+
 std::string installation_key_path() {
     const char* xdg = std::getenv("XDG_CONFIG_HOME");
     if (xdg && *xdg) return (fs::path(xdg) / "ccscan" / "redaction.key").string();
@@ -72,11 +78,7 @@ std::string installation_key_path() {
 }
 
 analyzers::Result<std::string> resolve_hash_key(const HashKeyRequest& req) {
-    if (!req.key_file.empty()) {
-        std::string key = read_file(req.key_file);
-        if (key.empty()) return analyzers::make_diagnostic("config", req.key_file, {}, "redaction key file is missing, unreadable or empty");
-        return key;
-    }
+    if (!req.key_file.empty()) return read_key_file(req.key_file, "redaction key");
     if (const char* k = std::getenv("CCSCAN_FINGERPRINT_KEY"); k && *k) return std::string(k);
     if (!req.config_key.empty()) return req.config_key;
     const std::string path = installation_key_path();

@@ -26,6 +26,10 @@ struct HashKeyRequest {
 // Errors: a named key file that cannot be read or is empty.
 analyzers::Result<std::string> resolve_hash_key(const HashKeyRequest& req);
 
+// A key file's bytes, trailing newline trimmed (--redaction-key-file, --sign-key). Errors: the
+// file is missing, unreadable or empty.
+analyzers::Result<std::string> read_key_file(const std::string& path, const std::string& what);
+
 // The per-installation key file's path ("" without XDG_CONFIG_HOME and HOME).
 std::string installation_key_path();
 

@@ -3,6 +3,7 @@
 #include <ostream>
 #include <unistd.h>
 
+#include "cli/hash_key.h"
 #include "reporters/reporter.h"
 #include "reporters/write_reports.h"
 
@@ -45,6 +46,14 @@ int emit_reports(const rules::Report& report, const ScanRequest& req, Run& run) 
     ro.timestamps = req.timestamps;
     ro.category = req.category;
     ro.read_source = reporters::source_reader(report.scan.root);
+    if (!req.sign_key_file.empty()) {
+        auto key = read_key_file(req.sign_key_file, "signing key");
+        if (!key.ok()) {
+            run.err << "ccscan: " << key.error().to_string() << "\n";
+            return k_exit_usage;
+        }
+        ro.sign_key = std::move(key.value());
+    }
     const bool to_stdout = req.output.empty() || req.output == "-";
     ro.color = to_stdout && isatty(STDOUT_FILENO);
     auto written = reporters::write_reports(report, req.formats, req.output, ro, run.out);

@@ -53,6 +53,7 @@ void setup_report_command(CLI::App& sub, Run& run) {
     sub.add_option("--fail-on", req->out.fail_on, "Exit 1 when a finding at or above this severity is in the report (default: none)")
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}));
     sub.add_option("--category", req->out.category, "SARIF automationDetails category (GitHub code scanning)");
+    sub.add_option("--sign-key", req->out.sign_key_file, "Sign the re-rendered JSON report's integrity digest with the key in this file");
     sub.add_flag("--include-suppressed", req->out.include_suppressed, "Include suppressed and baselined findings in SARIF (as suppressions)");
     sub.add_flag("--timestamps", req->out.timestamps, "Show the recorded scan time in reports that have a place for it");
     sub.add_flag("--quiet,-q", req->out.quiet, "No summary on stderr");

@@ -256,6 +256,10 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     info.options["fail-on"] = req.fail_on.empty() ? cfg.fail_on.value_or("high") : req.fail_on;
     if (!config_path.empty()) info.options["config"] = config_path;
     if (!req.baseline.empty()) info.options["baseline"] = req.baseline;
+    // `verify` walks the root again with the same excludes to notice added and removed files.
+    std::string excludes;
+    for (const std::string& g : req.exclude) excludes += (excludes.empty() ? "" : "\n") + g;
+    if (!excludes.empty()) info.options["exclude"] = excludes;
     std::string packs_opt;
     for (const rules::Pack& p : *packs) packs_opt += (packs_opt.empty() ? "" : ",") + p.id;
     info.options["packs"] = packs_opt;
@@ -281,6 +285,7 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--jobs,-j", req->jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, static_cast<int>(k_max_jobs)));
     sub.add_option("--config", req->config, "Configuration file (default: .ccscan.yaml at the scan root)");
     sub.add_option("--baseline", req->baseline, "Report and fail only on findings not in this baseline file");
+    sub.add_option("--sign-key", req->sign_key_file, "Sign the JSON report's integrity digest with HMAC-SHA256 under the key in this file (checked by `ccscan verify --sign-key`)");
     sub.add_option("--redaction-key-file", req->redaction_key_file,
                    "Key of the keyed hashes in masked secrets (default: CCSCAN_FINGERPRINT_KEY, redaction.key, else a per-installation random key)");
     sub.add_flag("--quiet,-q", req->quiet, "No progress, no summary on stderr");

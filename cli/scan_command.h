@@ -35,6 +35,7 @@ struct ScanRequest {
     std::string config;
     std::string baseline;
     std::string redaction_key_file;
+    std::string sign_key_file;  // --sign-key: HMAC-SHA256 signature of the JSON report's digest
     std::string git_ref;
     std::string changed_since;
     bool git_history = false;

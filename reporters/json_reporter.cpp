@@ -2,6 +2,7 @@
 // in the documented order); collections come from the Report already sorted.
 #include <nlohmann/json.hpp>
 
+#include "reporters/integrity.h"
 #include "reporters/json_reporter.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
@@ -155,7 +156,7 @@ Json array_of(const std::vector<T>& items, F convert) {
 
 }  // namespace
 
-std::string render_json(const rules::Report& report, const RenderOptions& /*options*/) {
+std::string render_json(const rules::Report& report, const RenderOptions& options) {
     Json doc;
     doc["format_version"] = k_json_format_version;
     doc["tool"] = tool_json(report.tool);
@@ -171,6 +172,7 @@ std::string render_json(const rules::Report& report, const RenderOptions& /*opti
     doc["controls"] = array_of(report.controls, control_json);
     doc["stale"] = array_of(report.stale, stale_json);
     doc["summary"] = summary_json(report);
+    doc["integrity"] = integrity_of(doc, options.sign_key);  // last: it covers everything above
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

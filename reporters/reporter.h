@@ -24,6 +24,7 @@ struct RenderOptions {
     bool include_suppressed = false;  // SARIF: suppressed/baselined results with `suppressions`
     bool timestamps = false;          // emit scan.started_at where a format has a place for it
     std::string category;             // SARIF runAutomationDetails.id prefix (GitHub category)
+    std::string sign_key;             // JSON: sign the integrity digest with HMAC-SHA256 (reporters/integrity.h)
     // Returns the content of a file named by a report path (relative to the scan root), or
     // nullopt when it cannot be read. See source_reader().
     std::function<std::optional<std::string>(const std::string& path)> read_source;

@@ -68,7 +68,7 @@ bool is_code(std::string_view format) {
 // a bare name, or the last path segment of a Twilio Functions URL.
 std::string invoked_function(const FlowNode& n) {
     if (n.kind != FlowKind::invoke) return {};
-    if (auto it = n.props.find("function"); it != n.props.end() && !it->second.empty()) {
+    if (auto it = n.raw.find("function"); it != n.raw.end() && !it->second.empty()) {
         const std::string& arn = it->second;
         std::size_t p = arn.find("function:");
         if (p != std::string::npos) {
@@ -78,8 +78,8 @@ std::string invoked_function(const FlowNode& n) {
         std::size_t slash = arn.find_last_of("/:");
         return slash == std::string::npos ? arn : arn.substr(slash + 1);
     }
-    if (auto it = n.props.find("url"); it != n.props.end() && it->second.find(".twil.io/") != std::string::npos) {
-        std::string path = it->second.substr(it->second.find(".twil.io/") + 9);
+    if (n.url.find(".twil.io/") != std::string::npos) {
+        std::string path = n.url.substr(n.url.find(".twil.io/") + 9);
         path = path.substr(0, path.find_first_of("?#"));
         while (!path.empty() && path.back() == '/') path.pop_back();
         std::size_t slash = path.find_last_of('/');
@@ -215,13 +215,11 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
     }
     if (handler_of.empty()) return;
     auto is_source = [](const FlowNode& n) {
-        auto enc = n.props.find("encrypted");
-        return n.kind == FlowKind::collect_input && n.sensitivity != Sensitivity::none && (enc == n.props.end() || enc->second != "true");
+        return n.kind == FlowKind::collect_input && n.sensitivity != Sensitivity::none && !n.input.encrypted.value_or(false);
     };
     auto is_sink = [&](const FlowNode& n) { return !invoked_function(n).empty(); };
     auto is_sanitizer = [](const FlowNode& n) {
-        auto enc = n.props.find("encrypted");
-        return n.kind == FlowKind::payment_capture || (enc != n.props.end() && enc->second == "true");
+        return n.kind == FlowKind::payment_capture || n.input.encrypted.value_or(false);
     };
     std::vector<flow::TaintHit> hits = flow::find_taint(graphs, is_source, is_sink, is_sanitizer);
     flow::StateReach reach(graphs, flow::EffectFn([](const FlowNode&) { return std::optional<int>(); }));

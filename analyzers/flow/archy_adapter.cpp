@@ -52,7 +52,7 @@ public:
     }
 
     std::uint32_t add_node(FlowNode n) {
-        n.props["flow_type"] = m_flow_type;
+        n.raw["flow_type"] = m_flow_type;
         return m_b.add(std::move(n));
     }
 
@@ -70,11 +70,11 @@ private:
         for (std::string_view k : {"inputAudio", "audio", "prompts"}) {
             if (const Node* au = a.find(k)) prompt = subtree_text(*au);
         }
-        if (!prompt.empty()) n.props["prompt_text"] = prompt;
+        n.prompt_text = prompt;
         if (t == "collectInput" || t == "getInput") {
             n.kind = FlowKind::collect_input;
             if (const Node* in = a.find("inputData")) n.writes.push_back(subtree_text(*in));
-            if (const Node* d = a.find("digits")) n.props["max_digits"] = subtree_text(*d);
+            if (const Node* d = a.find("digits")) n.input.max_digits = digit_count(subtree_text(*d));
             n.sensitivity = m_lex.classify_text(prompt);
             for (const std::string& w : n.writes) {
                 if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_name(w);
@@ -84,15 +84,15 @@ private:
             n.kind = FlowKind::prompt;
         } else if (t == "setParticipantData" || t == "updateData" || t == "setUUIData") {
             n.kind = FlowKind::set_data;
-            if (t != "updateData") n.props["persist"] = "participant_data";
+            if (t != "updateData") n.persist = Persist::participant_data;
             if (const Node* st = a.find("statements")) archy_writes(*st, n.writes);
         } else if (t == "callData" || t == "callLambda" || t == "callDataAction" || t == "sendResponse") {
             n.kind = FlowKind::invoke;
         } else if (t == "transferToFlowSecure" || t == "transferToFlow" || t == "callCommonModule") {
             n.kind = FlowKind::transfer;
-            if (const Node* tf = a.find("targetFlow")) n.props["target_flow"] = std::string(tf->get("name"));
-            if (n.props["target_flow"].empty()) n.props["target_flow"] = subtree_text(a.find("targetFlow") ? *a.find("targetFlow") : a);
-            if (t == "transferToFlowSecure") n.props["secure"] = "true";
+            if (const Node* tf = a.find("targetFlow")) n.transfer.flow = std::string(tf->get("name"));
+            if (n.transfer.flow.empty()) n.transfer.flow = subtree_text(a.find("targetFlow") ? *a.find("targetFlow") : a);
+            n.transfer.secure = t == "transferToFlowSecure";
         } else if (t == "transferToAcd" || t == "transferToUser" || t == "transferToNumber" || t == "transferToVoicemail" ||
                    t == "transferToGroup") {
             n.kind = FlowKind::transfer;
@@ -102,7 +102,7 @@ private:
             n.kind = FlowKind::bot;
         } else if (t == "setRecordingState" || t == "enableParticipantRecord") {
             n.kind = FlowKind::recording;
-            n.props["recording"] = truthy(subtree_text(a.find("state") ? *a.find("state") : a)) ? "on" : "off";
+            n.actions.recording = truthy(subtree_text(a.find("state") ? *a.find("state") : a)) ? Recording::on : Recording::off;
         } else if (t == "decision" || t == "switch" || t == "loop" || t == "jumpToTask" || t == "jumpToMenu" ||
                    t == "jumpToState" || t == "changeState" || t == "setLanguage" || t == "evaluateScheduleGroup" ||
                    t == "findQueue" || t == "findUser" || t == "setScreenPop" || t == "setWhisperAudio") {
@@ -119,9 +119,7 @@ private:
             for (const std::string& v : own) std::erase(n.reads, v);
         }
         for_each_scalar(a, [&](const Node& v) {
-            if (!n.props.count("url")) {
-                if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
-            }
+            if (n.url.empty()) n.url = find_url(v.value);
         });
         n.label = node_label(t, prompt.empty() ? n.id : prompt);
         std::uint32_t idx = add_node(std::move(n));
@@ -180,7 +178,7 @@ void add_blocks(ArchyBuilder& ab, const Node& flow, std::string_view list_key, s
         n.kind = FlowKind::other;
         n.label = std::string(item_key) + " '" + std::string(block->get("name")) + "'";
         n.span = block->span;
-        if (const Node* audio = block->find("audio")) n.props["prompt_text"] = subtree_text(*audio);
+        if (const Node* audio = block->find("audio")) n.prompt_text = subtree_text(*audio);
         if (item_key == "menu") n.kind = FlowKind::prompt;
         std::uint32_t idx = ab.add_node(std::move(n));
         if (const Node* acts = block->find("actions")) ab.sequence(*acts, {idx}, "");
@@ -237,8 +235,8 @@ std::vector<FlowGraph> build_genesys_archy(const InputFile& file, const Document
             g.id = "(initialGreeting)";
             g.kind = FlowKind::prompt;
             g.platform_type = "initialGreeting";
-            g.props["prompt_text"] = subtree_text(*greet);
-            g.label = node_label("initialGreeting", g.props["prompt_text"]);
+            g.prompt_text = subtree_text(*greet);
+            g.label = node_label("initialGreeting", g.prompt_text);
             g.span = greet->span;
             start = ab.add_node(std::move(g));
             b.edge(e, start);

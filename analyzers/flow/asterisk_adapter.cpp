@@ -205,39 +205,39 @@ void app_props(FlowNode& n, const std::string& app, const std::vector<std::strin
                const SensitivityLexicon& lex) {
     auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : std::string(); };
     if (app == "mixmonitor" || app == "monitor") {
-        n.props["recording"] = "on";
-        n.props["recording_file"] = arg(0);
+        n.actions.recording = Recording::on;
+        n.recording_file = arg(0);
     } else if (app == "stopmixmonitor" || app == "stopmonitor") {
-        n.props["recording"] = "off";
+        n.actions.recording = Recording::off;
     } else if (app == "pausemonitor") {
-        n.props["recording"] = "paused";
+        n.actions.recording = Recording::paused;
     } else if (app == "unpausemonitor") {
-        n.props["recording"] = "on";
+        n.actions.recording = Recording::on;
     } else if (app == "record" || app == "voicemail") {
-        n.props["voicemail"] = "true";
-        n.props["recording_file"] = arg(0);
+        n.voicemail = true;
+        n.recording_file = arg(0);
     } else if (app == "read" || app == "readexten") {
         n.writes.push_back(arg(0));
-        n.props["prompt"] = arg(1);
-        n.props["prompt_text"] = file_words(arg(1));
-        if (app == "read" && !arg(2).empty()) n.props["max_digits"] = arg(2);
+        n.prompt_file = arg(1);
+        n.prompt_text = file_words(arg(1));
+        if (app == "read") n.input.max_digits = digit_count(arg(2));
         n.sensitivity = lex.classify_name(arg(0));
         if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(1)));
     } else if (n.kind == FlowKind::prompt) {
-        n.props["prompt"] = arg(0);
-        n.props["prompt_text"] = file_words(arg(0));
+        n.prompt_file = arg(0);
+        n.prompt_text = file_words(arg(0));
     } else if (n.kind == FlowKind::logging) {
-        n.props["log"] = "true";
+        n.log = true;
     } else if (app == "system" || app == "trysystem") {
-        n.props["command"] = raw_args;
-        if (raw_args.find("mail") != std::string::npos) n.props["message"] = "email";
+        n.raw["command"] = raw_args;
+        if (raw_args.find("mail") != std::string::npos) n.message = MessageChannel::email;
     } else if (app == "sendtext" || app == "sms") {
-        n.props["message"] = "sms";
+        n.message = MessageChannel::sms;
     } else if (app == "set" || app == "setvar") {
         std::size_t eq = raw_args.find('=');
         std::string var = trim(raw_args.substr(0, eq));
         n.writes.push_back(var);
-        if (var.rfind("CDR(", 0) == 0) n.props["persist"] = "cdr";
+        if (var.rfind("CDR(", 0) == 0) n.persist = Persist::cdr;
         std::string l = lower(raw_args);
         if (l.find("${curl(") != std::string::npos || l.find("${shell(") != std::string::npos) n.kind = FlowKind::invoke;
     }
@@ -290,7 +290,7 @@ public:
             n.kind = FlowKind::transfer;
             n.platform_type = "include";
             n.label = "include => " + inc;
-            n.props["target_flow"] = inc;
+            n.transfer.flow = inc;
             n.span = span;
             m_b.edge(m_entry, m_b.add(std::move(n)), "include");
         }
@@ -324,7 +324,7 @@ private:
         if (!known) m_b.note(p.span, "unknown dialplan application '" + p.app + "' (treated as 'other')");
         app_props(n, app, args, p.args, m_lex);
         dialplan_refs(p.args, n.reads);
-        if (std::string url = find_url(p.args); !url.empty()) n.props["url"] = url;
+        n.url = find_url(p.args);
         n.label = p.exten + "," + std::to_string(p.number) + " " + p.app + "(" + short_text(p.args, 40) + ")";
         if (!p.label.empty()) m_labels[p.exten + "\n" + p.label] = n.id;
         if (!m_first.count(p.exten)) m_first[p.exten] = static_cast<std::uint32_t>(m_b.size());
@@ -349,8 +349,8 @@ private:
         }
         FlowNode& n = m_b.node(from);
         n.kind = FlowKind::transfer;
-        n.props["target_flow"] = t.context;
-        n.props["target_node"] = t.context + "," + t.exten + "," + t.prio;
+        n.transfer.flow = t.context;
+        n.transfer.node = t.context + "," + t.exten + "," + t.prio;
     }
 
     void add_edges(std::size_t i) {
@@ -372,7 +372,7 @@ private:
         }
         if (app == "gosub") jump(from, p.args.substr(0, p.args.find('(')), p, "");
         if (app == "macro") {
-            m_b.node(from).props["target_flow"] = "macro-" + split_args(p.args)[0];
+            m_b.node(from).transfer.flow = "macro-" + split_args(p.args)[0];
         }
         if (app == "background" || app == "waitexten") {
             for (const auto& [exten, first] : m_first) {

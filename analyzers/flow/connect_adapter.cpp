@@ -33,9 +33,8 @@ const Node* find_deep(const Node& node, std::string_view key) {
 
 void set_url(FlowNode& n, const Node& params) {
     for_each_scalar(params, [&](const Node& s) {
-        if (n.props.count("url")) return;
-        std::string url = find_url(s.value);
-        if (!url.empty()) n.props["url"] = url;
+        if (!n.url.empty()) return;
+        n.url = find_url(s.value);
     });
 }
 
@@ -43,11 +42,11 @@ void recording_props(FlowNode& n, const Node& params) {
     if (const Node* rp = find_deep(params, "RecordedParticipants")) {
         std::string who;
         for (const Node& c : rp->children) who += (who.empty() ? "" : ",") + c.value;
-        n.props["recording"] = who.empty() ? "off" : "on";
-        n.props["recorded_participants"] = who;
+        n.actions.recording = who.empty() ? Recording::off : Recording::on;
+        n.raw["recorded_participants"] = who;
     }
     if (const Node* ivr = find_deep(params, "IVRRecordingBehavior")) {
-        n.props["ivr_recording"] = iequals(ivr->value, "Enabled") ? "on" : "off";
+        n.actions.ivr_recording = iequals(ivr->value, "Enabled") ? Switch::on : Switch::off;
     }
     const Node* analytics = find_deep(params, "AnalyticsBehavior");
     if (!analytics) analytics = find_deep(params, "VoiceAnalyticsBehavior");
@@ -58,23 +57,20 @@ void recording_props(FlowNode& n, const Node& params) {
         if (const Node* conf = find_deep(*analytics, "ConversationalAnalyticsRedactionConfiguration")) {
             redacted = truthy(conf->get("Enabled")) && !iequals(conf->get("RedactionResults"), "RedactedAndOriginal");
         }
-        n.props["analytics"] = !enabled ? "off" : redacted ? "redacted" : "on";
+        n.actions.analytics = !enabled ? Analytics::off : redacted ? Analytics::redacted : Analytics::on;
     }
 }
 
 void input_props(FlowNode& n, const Node& action, const Node& params, const SensitivityLexicon& lex) {
     std::string prompt(params.get("Text"));
     if (prompt.empty()) prompt = params.get("SSML");
-    if (!prompt.empty()) n.props["prompt_text"] = prompt;
-    if (!params.get("PromptId").empty()) n.props["prompt_id"] = std::string(params.get("PromptId"));
+    n.prompt_text = prompt;
+    n.prompt_id = std::string(params.get("PromptId"));
     bool store = truthy(params.get("StoreInput"));
-    n.props["store_input"] = store ? "true" : "false";
-    if (const Node* enc = params.find("InputEncryption")) {
-        n.props["encrypted"] = (enc->find("EncryptionKeyId") || enc->find("Key")) ? "true" : "false";
-    } else {
-        n.props["encrypted"] = "false";
-    }
-    if (const Node* max = find_deep(params, "MaximumLength")) n.props["max_digits"] = max->value;
+    n.input.store = store;
+    const Node* enc = params.find("InputEncryption");
+    n.input.encrypted = enc && (enc->find("EncryptionKeyId") || enc->find("Key"));
+    if (const Node* max = find_deep(params, "MaximumLength")) n.input.max_digits = digit_count(max->value);
     if (params.find("LexV2Bot") || params.find("LexBot")) {
         n.kind = FlowKind::bot;
         n.writes.push_back("$.Lex.Slots");
@@ -89,7 +85,7 @@ void attribute_props(FlowNode& n, const Node& params, std::string_view scope, co
     if (!attrs) return;
     for (const Node& a : attrs->children) {
         n.writes.push_back(std::string(scope) + a.key);
-        if (lex.classify_name(a.key) != Sensitivity::none) n.props["sensitive_key"] = a.key;
+        if (lex.classify_name(a.key) != Sensitivity::none) n.sensitive_key = a.key;
     }
     collect_refs(*attrs, n.reads);
 }
@@ -103,8 +99,8 @@ void bot_slot_reads(FlowNode& n, const SensitivityLexicon& lex) {
         std::string slot = r.substr(k_slots.size(), r.find('.', k_slots.size()) - k_slots.size());
         Sensitivity s = lex.classify_name(slot);
         if (s == Sensitivity::none) continue;
-        n.props["bot_slot"] = slot;
-        n.props["bot_slot_sensitivity"] = std::string(to_string(s));
+        n.bot_slot = slot;
+        n.bot_slot_sensitivity = s;
         return;
     }
 }
@@ -170,31 +166,31 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
         recording_props(n, params);
     } else if (t == "UpdateFlowLoggingBehavior") {
         n.kind = FlowKind::logging;
-        n.props["logging"] = iequals(params.get("FlowLoggingBehavior"), "Enabled") ? "on" : "off";
+        n.actions.logging = iequals(params.get("FlowLoggingBehavior"), "Enabled") ? Switch::on : Switch::off;
     } else if (t == "UpdateContactMediaStreamingBehavior") {
         n.kind = FlowKind::streaming;
-        n.props["streaming"] = iequals(params.get("MediaStreamingState"), "Enabled") ? "on" : "off";
+        n.actions.streaming = iequals(params.get("MediaStreamingState"), "Enabled") ? Switch::on : Switch::off;
     } else if (t == "UpdatePreviousContactParticipantState") {
         n.kind = FlowKind::hold;
-        n.props["hold"] = params.get("ParticipantState") == "AgentOnHold" ? "on" : "off";
+        n.actions.hold = params.get("ParticipantState") == "AgentOnHold" ? Switch::on : Switch::off;
     } else if (t == "UpdateContactAttributes") {
         n.kind = FlowKind::set_data;
-        n.props["persist"] = "true";
+        n.persist = Persist::attributes;
         attribute_props(n, params, "$.Attributes.", lex);
     } else if (t == "UpdateFlowAttributes") {
         n.kind = FlowKind::set_data;
         attribute_props(n, params, "$.FlowAttributes.", lex);
     } else if (t == "InvokeLambdaFunction" || t == "InvokeExternalResource") {
         n.kind = FlowKind::invoke;
-        n.props["function"] = std::string(params.get("LambdaFunctionARN"));
+        n.raw["function"] = std::string(params.get("LambdaFunctionARN"));
         n.writes.push_back("$.External");
     } else if (t == "TransferToFlow" || t == "InvokeFlowModule") {
         n.kind = FlowKind::transfer;
         std::string target(params.get(t == "TransferToFlow" ? "ContactFlowId" : "FlowModuleId"));
-        n.props["target_flow"] = tail_segment(target);
+        n.transfer.flow = tail_segment(target);
     } else if (t == "SendMessage" || t == "SendOutboundEmail") {
         n.kind = FlowKind::invoke;
-        n.props["message"] = t == "SendOutboundEmail" ? "email" : "sms";
+        n.message = t == "SendOutboundEmail" ? MessageChannel::email : MessageChannel::sms;
     } else {
         bool known = false;
         for (const TypeInfo& info : k_plain_types) {
@@ -207,14 +203,14 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
         if (t == "MessageParticipant" || t == "MessageParticipantIteratively") {
             std::string text(params.get("Text"));
             if (text.empty()) text = params.get("SSML");
-            if (!text.empty()) n.props["prompt_text"] = text;
-            if (!params.get("PromptId").empty()) n.props["prompt_id"] = std::string(params.get("PromptId"));
+            n.prompt_text = text;
+            n.prompt_id = std::string(params.get("PromptId"));
         }
     }
     collect_refs(params, n.reads);
     bot_slot_reads(n, lex);
     set_url(n, params);
-    std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+    std::string what = !n.prompt_text.empty() ? n.prompt_text : n.id;
     n.label = node_label(n.platform_type, what);
     return n;
 }
@@ -259,7 +255,7 @@ std::string bot_name(const Node& root, const Node& action) {
 // intents the flow branches on say it collects (`PayWithCreditCard`).
 void bot_props(FlowNode& n, const Node& root, const Node& action, const SensitivityLexicon& lex) {
     std::string bot = bot_name(root, action);
-    if (!bot.empty()) n.props["target_flow"] = bot;
+    if (!bot.empty()) n.transfer.flow = bot;
     if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(bot);
     const Node* tr = action.find("Transitions");
     const Node* conds = tr ? tr->find("Conditions") : nullptr;

@@ -41,25 +41,25 @@ FlowNode make_legacy_node(const Node& m, const SensitivityLexicon& lex, GraphBui
     n.span = m.span;
     const std::string& t = n.platform_type;
     std::string text = param(m, "Text");
-    if (!text.empty()) n.props["prompt_text"] = text;
+    n.prompt_text = text;
     if (t == "StoreUserInput" || t == "GetUserInput") {
         n.kind = FlowKind::collect_input;
         bool store = t == "StoreUserInput";
-        n.props["store_input"] = store ? "true" : "false";
-        n.props["encrypted"] = truthy(param(m, "EncryptEntry")) ? "true" : "false";
-        if (std::string max = param(m, "MaxDigits"); !max.empty()) n.props["max_digits"] = max;
+        n.input.store = store;
+        n.input.encrypted = truthy(param(m, "EncryptEntry"));
+        n.input.max_digits = digit_count(param(m, "MaxDigits"));
         if (store) n.writes.push_back("$.StoredCustomerInput");
         n.sensitivity = lex.classify_text(text);
     } else if (t == "SetRecordingBehavior") {
         n.kind = FlowKind::recording;
         std::string option = param(m, "RecordingBehaviorOption");
-        n.props["recording"] = iequals(option, "Disable") || iequals(option, "None") ? "off" : "on";
+        n.actions.recording = iequals(option, "Disable") || iequals(option, "None") ? Recording::off : Recording::on;
     } else if (t == "SetLoggingBehavior") {
         n.kind = FlowKind::logging;
-        n.props["logging"] = iequals(param(m, "LoggingBehavior"), "Enable") ? "on" : "off";
+        n.actions.logging = iequals(param(m, "LoggingBehavior"), "Enable") ? Switch::on : Switch::off;
     } else if (t == "SetAttributes") {
         n.kind = FlowKind::set_data;
-        n.props["persist"] = "true";
+        n.persist = Persist::attributes;
         if (const Node* params = m.find("parameters")) {
             for (const Node& p : params->children) {
                 std::string key(p.get("key"));
@@ -68,11 +68,11 @@ FlowNode make_legacy_node(const Node& m, const SensitivityLexicon& lex, GraphBui
         }
     } else if (t == "InvokeExternalResource") {
         n.kind = FlowKind::invoke;
-        n.props["function"] = param(m, "FunctionArn");
+        n.raw["function"] = param(m, "FunctionArn");
         n.writes.push_back("$.External");
     } else if (t == "Transfer") {
         n.kind = FlowKind::transfer;
-        if (std::string target = param(m, "ContactFlowId"); !target.empty()) n.props["target_flow"] = tail_segment(target);
+        if (std::string target = param(m, "ContactFlowId"); !target.empty()) n.transfer.flow = tail_segment(target);
     } else if (t == "PlayPrompt") {
         n.kind = FlowKind::prompt;
     } else if (t == "Disconnect") {

@@ -70,24 +70,24 @@ std::string expand(std::string text, const Vars& vars) {
 }
 
 // `uuid_record <uuid> start|stop|mask|unmask <path>` anywhere in `data` (api_on_answer,
-// ${uuid_record(...)}, bind_digit_action api:...): the recording state it sets, or "".
-std::string uuid_record_state(std::string_view data, std::string& file) {
+// ${uuid_record(...)}, bind_digit_action api:...): the recording state it sets, or unset.
+Recording uuid_record_state(std::string_view data, std::string& file) {
     std::size_t p = data.find("uuid_record");
-    if (p == std::string_view::npos) return "";
+    if (p == std::string_view::npos) return Recording::unset;
     std::vector<std::string> w = split(data.substr(p + 11), ' ');
-    if (w.size() < 2) return "";
+    if (w.size() < 2) return Recording::unset;
     if (w.size() >= 3) file = w[2].substr(0, w[2].find_first_of(",)"));
-    if (w[1] == "start") return "on";
-    if (w[1] == "unmask") return "on";
-    if (w[1] == "mask") return "paused";
-    if (w[1] == "stop") return "off";
-    return "";
+    if (w[1] == "start") return Recording::on;
+    if (w[1] == "unmask") return Recording::on;
+    if (w[1] == "mask") return Recording::paused;
+    if (w[1] == "stop") return Recording::off;
+    return Recording::unset;
 }
 
-void recording(FlowNode& n, const std::string& state, const std::string& file, const Vars& vars) {
+void recording(FlowNode& n, Recording state, const std::string& file, const Vars& vars) {
     n.kind = FlowKind::recording;
-    n.props["recording"] = state;
-    if (!file.empty()) n.props["recording_file"] = expand(file, vars);
+    n.actions.recording = state;
+    if (!file.empty()) n.recording_file = expand(file, vars);
 }
 
 // set/export: a variable, or a hook that runs an application later (execute_on_answer=...,
@@ -101,12 +101,12 @@ void set_props(FlowNode& n, const std::string& data, Vars& vars) {
     n.writes.push_back(var);
     bool hook = var.rfind("execute_on_", 0) == 0 || var.rfind("api_on_", 0) == 0 || var.rfind("api_after_", 0) == 0;
     std::string file;
-    if (std::string st = uuid_record_state(value, file); !st.empty()) return recording(n, st, file, vars);
+    if (Recording st = uuid_record_state(value, file); st != Recording::unset) return recording(n, st, file, vars);
     if (hook) {
         std::vector<std::string> w = split(value, ' ');
         std::string app = w.empty() ? "" : w[0];
-        if (app == "record_session") return recording(n, "on", w.size() > 1 ? w[1] : "", vars);
-        if (app == "stop_record_session") return recording(n, "off", "", vars);
+        if (app == "record_session") return recording(n, Recording::on, w.size() > 1 ? w[1] : "", vars);
+        if (app == "stop_record_session") return recording(n, Recording::off, "", vars);
     }
     if (data.find("${curl(") != std::string::npos) n.kind = FlowKind::invoke;
     vars[var] = value;
@@ -119,9 +119,9 @@ void input_props(FlowNode& n, const std::vector<std::string>& w, std::size_t fil
     auto arg = [&](std::size_t i) { return i < w.size() ? w[i] : std::string(); };
     n.kind = FlowKind::collect_input;
     int max = std::max(parse_int(arg(1)), regex_max_digits(arg(regex_at)));
-    n.props["max_digits"] = std::to_string(max);
-    n.props["prompt"] = arg(file_at);
-    n.props["prompt_text"] = file_words(arg(file_at));
+    n.input.max_digits = max;
+    n.prompt_file = arg(file_at);
+    n.prompt_text = file_words(arg(file_at));
     n.writes.push_back(arg(var_at));
     n.sensitivity = lex.classify_name(arg(var_at));
     if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(file_at)));
@@ -137,9 +137,9 @@ void digit_action_props(FlowNode& n, const std::string& data, const SensitivityL
     int max = regex_max_digits(digits);
     if (max < 2) return;
     n.kind = FlowKind::collect_input;
-    n.props["max_digits"] = std::to_string(max);
+    n.input.max_digits = max;
     std::string words = file_words(data.substr(0, data.find(',')) + " " + (f.size() > 2 ? data.substr(data.find(f[2])) : ""));
-    n.props["prompt_text"] = words;
+    n.prompt_text = words;
     n.sensitivity = lex.classify_text(words);
 }
 
@@ -149,17 +149,16 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
     known = true;
     std::string file;
     if (app == "record_session") {
-        recording(n, "on", w.empty() ? data : w[0], vars);
+        recording(n, Recording::on, w.empty() ? data : w[0], vars);
     } else if (app == "stop_record_session") {
-        recording(n, "off", "", vars);
+        recording(n, Recording::off, "", vars);
     } else if (app == "record_session_mask") {
-        recording(n, "paused", "", vars);
+        recording(n, Recording::paused, "", vars);
     } else if (app == "record_session_unmask") {
-        recording(n, "on", "", vars);
+        recording(n, Recording::on, "", vars);
     } else if (app == "record") {
-        recording(n, "", w.empty() ? "" : w[0], vars);
-        n.props.erase("recording");
-        n.props["voicemail"] = "true";
+        recording(n, Recording::unset, w.empty() ? "" : w[0], vars);
+        n.voicemail = true;
     } else if (app == "play_and_get_digits") {
         input_props(n, w, 5, 7, 8, lex);
     } else if (app == "read") {
@@ -168,11 +167,11 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
         digit_action_props(n, data, lex);
     } else if (app == "playback" || app == "speak" || app == "say" || app == "phrase") {
         n.kind = FlowKind::prompt;
-        n.props["prompt"] = data;
-        n.props["prompt_text"] = file_words(data);
+        n.prompt_file = data;
+        n.prompt_text = file_words(data);
     } else if (app == "log" || app == "info" || app == "event") {
         n.kind = FlowKind::logging;
-        n.props["log"] = "true";
+        n.log = true;
     } else if (app == "set" || app == "export" || app == "set_user" || app == "hash" || app == "push" || app == "unshift") {
         set_props(n, data, vars);
     } else if (app == "curl" || app == "socket" || app == "lua" || app == "python" || app == "javascript" ||
@@ -184,8 +183,8 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
         n.kind = FlowKind::transfer;
         // transfer <ext> [XML <context>]
         if (w.size() >= 3) {
-            n.props["target_flow"] = w[2];
-            n.props["target_node"] = w[2] + "," + w[0];
+            n.transfer.flow = w[2];
+            n.transfer.node = w[2] + "," + w[0];
         }
     } else if (app == "hangup") {
         n.kind = FlowKind::end;
@@ -194,7 +193,7 @@ void app_props(FlowNode& n, const std::string& app, const std::string& data, con
                app == "clear_digit_action" || app == "start_dtmf" || app == "stop_dtmf" || app == "unset" ||
                app == "limit" || app == "db" || app == "ring" || app == "endless_playback") {
         n.kind = FlowKind::other;
-        if (std::string st = uuid_record_state(data, file); !st.empty()) recording(n, st, file, vars);
+        if (Recording st = uuid_record_state(data, file); st != Recording::unset) recording(n, st, file, vars);
     } else {
         n.kind = FlowKind::other;
         known = false;
@@ -275,7 +274,7 @@ private:
         app_props(n, n.platform_type, data, m_lex, m_vars, known);
         if (!known) m_b.note(a.span, "unknown FreeSWITCH application '" + n.platform_type + "' (treated as 'other')");
         dialplan_refs(data, n.reads);
-        if (std::string url = find_url(data); !url.empty()) n.props["url"] = url;
+        n.url = find_url(data);
         n.label = n.platform_type + "(" + short_text(data, 40) + ")";
         return m_b.add(std::move(n));
     }

@@ -158,6 +158,12 @@ int parse_int(std::string_view text) {
     return res.ec == std::errc() ? value : 0;
 }
 
+int digit_count(std::string_view text) {
+    int value = 0;
+    auto res = std::from_chars(text.data(), text.data() + text.size(), value);
+    return res.ec == std::errc() ? value : 0;
+}
+
 void add_unique(std::vector<std::string>& list, std::string value) {
     if (value.empty()) return;
     if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));

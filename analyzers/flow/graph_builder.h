@@ -67,6 +67,9 @@ std::string find_url(std::string_view text);
 std::string tail_segment(std::string_view text);
 // Decimal integer at the start of `text`, or 0 (never throws).
 int parse_int(std::string_view text);
+// A digit count as adapters read it (max_digits): the integer `text` starts with, no leading
+// space, or 0.
+int digit_count(std::string_view text);
 // Adds `value` to `list` when absent.
 void add_unique(std::vector<std::string>& list, std::string value);
 

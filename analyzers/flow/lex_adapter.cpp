@@ -55,11 +55,11 @@ void add_slot(GraphBuilder& b, std::uint32_t entry, const Node& slot, const std:
     n.sensitivity = lex.classify_name(name_node->value);
     if (n.sensitivity == Sensitivity::none && type.rfind("AMAZON.", 0) != 0) n.sensitivity = lex.classify_name(type);
     if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(prompt);
-    if (!prompt.empty()) n.props["prompt_text"] = prompt;
-    n.props["slot_type"] = type;
+    n.prompt_text = prompt;
+    n.raw["slot_type"] = type;
     const Node* obf = slot.find("obfuscationSetting");
     std::string setting = obf ? std::string(obf->value.empty() ? obf->get("obfuscationSettingType") : obf->value) : "";
-    n.props["obfuscated"] = setting.empty() || iequals(setting, "None") ? "false" : "true";
+    n.input.obfuscated = !(setting.empty() || iequals(setting, "None"));
     n.writes.push_back("$.Lex.Slots." + name_node->value);
     n.label = "slot " + name_node->value + (intent.empty() ? "" : " (intent " + intent + ")");
     std::uint32_t i = b.add(std::move(n));

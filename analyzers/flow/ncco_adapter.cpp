@@ -46,7 +46,7 @@ void readback(FlowNode& n, std::string_view text, const SensitivityLexicon& lex)
         if (words.empty()) continue;
         add_unique(n.reads, name);
         Sensitivity cls = lex.classify_name(name);
-        if (cls != Sensitivity::none && !n.props.count("reads_back")) n.props["reads_back"] = std::string(to_string(cls));
+        if (cls != Sensitivity::none && n.reads_back == Sensitivity::none) n.reads_back = cls;
     }
 }
 
@@ -54,14 +54,14 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
     const std::string& t = n.platform_type;
     if (t == "talk") {
         n.kind = FlowKind::prompt;
-        n.props["prompt_text"] = std::string(a.get("text"));
+        n.prompt_text = std::string(a.get("text"));
         readback(n, a.get("text"), lex);
     } else if (t == "stream") {
         n.kind = FlowKind::prompt;
     } else if (t == "input") {
         n.kind = FlowKind::collect_input;
         if (const Node* dtmf = a.find("dtmf")) {
-            if (!dtmf->get("maxDigits").empty()) n.props["max_digits"] = std::string(dtmf->get("maxDigits"));
+            n.input.max_digits = digit_count(dtmf->get("maxDigits"));
         }
         n.writes.push_back("dtmf.digits");
         n.sensitivity = lex.classify_name(n.id);
@@ -69,19 +69,19 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
         if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(url_path_words(first_url(a.find("eventUrl"))));
     } else if (t == "record") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = "on";
-        if (a.find("transcription")) n.props["transcribe"] = "true";
+        n.actions.recording = Recording::on;
+        if (a.find("transcription")) n.transcribe = true;
     } else if (t == "conversation") {
         n.kind = FlowKind::transfer;
-        if (truthy(a.get("record"))) n.props["recording"] = "on";
+        if (truthy(a.get("record"))) n.actions.recording = Recording::on;
     } else if (t == "connect") {
         n.kind = FlowKind::transfer;
         if (const Node* eps = a.find("endpoint")) {
             for (const Node& ep : eps->children) {
                 if (ep.get("type") == "websocket") {
                     n.kind = FlowKind::streaming;
-                    n.props["streaming"] = "on";
-                    n.props["stream_url"] = std::string(ep.get("uri"));
+                    n.actions.streaming = Switch::on;
+                    n.stream_url = std::string(ep.get("uri"));
                 }
             }
         }
@@ -113,19 +113,20 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
             std::string url = find_url(v.value);
             if (url.empty()) return;
             bool plain = url.rfind("http://", 0) == 0 || url.rfind("ws://", 0) == 0;
-            if (plain && !n.props.count("url")) n.props["url"] = url;
+            if (plain && n.url.empty()) n.url = url;
             if (!plain && secure_url.empty()) secure_url = url;
         });
-        if (!n.props.count("url") && !secure_url.empty()) n.props["url"] = secure_url;
-        int max_digits = n.props.count("max_digits") ? parse_int(n.props["max_digits"]) : 0;
+        if (n.url.empty()) n.url = secure_url;
+        int max_digits = n.input.max_digits;
         if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && prev < b.size() &&
             (max_digits == 0 || max_digits > 2)) {
             // The prompt spoken just before the input says what it is for (unless the input is
             // a one- or two-key choice: "press 1 to confirm").
             const FlowNode& p = b.node(prev);
-            if (auto it = p.props.find("prompt_text"); it != p.props.end()) n.sensitivity = lex.classify_text(it->second);
+            if (!p.prompt_text.empty()) n.sensitivity = lex.classify_text(p.prompt_text);
         }
-        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.props.count("url") ? n.props["url"] : "";
+        // A talk action is labelled by its text (even when empty), any other by its URL.
+        std::string what = n.platform_type == "talk" ? n.prompt_text : n.url;
         n.label = node_label(n.platform_type, what);
         bool ends = n.kind == FlowKind::collect_input;
         std::uint32_t idx = b.add(std::move(n));

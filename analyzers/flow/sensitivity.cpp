@@ -182,20 +182,11 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     for (const FlowEdge& e : graph.edges) {
         if (e.from < succ.size() && e.to < succ.size()) succ[e.from].push_back(e.to);
     }
-    auto digits = [](const FlowNode& n) {
-        auto it = n.props.find("max_digits");
-        if (it == n.props.end()) return 0;
-        int value = 0;
-        auto res = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-        return res.ec == std::errc() ? value : 0;
-    };
+    auto digits = [](const FlowNode& n) { return n.input.max_digits; };
     const SensitivityLexicon& lex = SensitivityLexicon::builtin();
     auto names_other = [&](const FlowNode& n) {
         if (lex.names_other_data(n.id) || lex.names_other_data(n.label)) return true;
-        for (const char* key : {"prompt_text", "variable", "slot"}) {
-            auto it = n.props.find(key);
-            if (it != n.props.end() && lex.names_other_data(it->second)) return true;
-        }
+        if (!n.prompt_text.empty() && lex.names_other_data(n.prompt_text)) return true;
         return std::any_of(n.writes.begin(), n.writes.end(), [&](const std::string& w) { return lex.names_other_data(w); });
     };
     std::vector<bool> other(graph.nodes.size(), false);

@@ -57,7 +57,7 @@ std::string normalize_identifier(std::string_view name);
 Sensitivity sensitivity_from_digits(int max_digits, bool after_card);
 
 // Post-pass for adapters: fills `sensitivity` of collect_input nodes that have none from
-// "max_digits" / "min_digits" props (cvv when a pan input precedes them in the graph), except
+// `input.max_digits` (cvv when a pan input precedes them in the graph), except
 // nodes whose id, label or prompt names other data (SensitivityLexicon::names_other_data).
 void refine_sensitivity_by_digits(FlowGraph& graph);
 

@@ -27,43 +27,43 @@ std::string canonical_type(const std::string& t) {
 void widget_props(FlowNode& n, const std::string& type, const Node& props, const SensitivityLexicon& lex) {
     auto get = [&](std::string_view k) { return std::string(props.get(k)); };
     std::string say = get("say");
-    if (!say.empty()) n.props["prompt_text"] = say;
+    n.prompt_text = say;
     if (type == "trigger") {
         n.kind = FlowKind::entry;
     } else if (type == "say-play") {
         n.kind = FlowKind::prompt;
     } else if (type == "gather-input-on-call") {
         n.kind = FlowKind::collect_input;
-        if (!get("number_of_digits").empty()) n.props["max_digits"] = get("number_of_digits");
+        n.input.max_digits = digit_count(get("number_of_digits"));
         n.writes = {"widgets." + n.id + ".Digits", "widgets." + n.id + ".SpeechResult"};
         n.sensitivity = lex.classify_text(say);
         if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(n.id);
     } else if (type == "capture-payments") {
         n.kind = FlowKind::payment_capture;
         n.sensitivity = Sensitivity::pan;
-        n.props["payment_connector"] = get("payment_connector");
+        n.raw["payment_connector"] = get("payment_connector");
         n.writes = {"widgets." + n.id + ".PaymentToken"};
     } else if (type == "record-call") {
         n.kind = FlowKind::recording;
-        n.props["recording"] = truthy(get("record_call")) ? "on" : "off";
+        n.actions.recording = truthy(get("record_call")) ? Recording::on : Recording::off;
         n.writes = {"widgets." + n.id + ".RecordingUrl", "widgets." + n.id + ".RecordingSid"};
     } else if (type == "record-voicemail") {
         n.kind = FlowKind::recording;
-        n.props["voicemail"] = "true";
-        n.props["transcribe"] = truthy(get("transcribe")) ? "true" : "false";
+        n.voicemail = true;
+        n.transcribe = truthy(get("transcribe"));
         n.writes = {"widgets." + n.id + ".RecordingUrl", "widgets." + n.id + ".TranscriptionText"};
     } else if (type == "connect-call-to" || type == "enqueue-call" || type == "send-to-flex") {
         n.kind = FlowKind::transfer;
-        if (truthy(get("record"))) n.props["recording"] = "on";
-        if (!get("sip_password").empty()) n.props["secret"] = "sip_password";
-        if (type == "send-to-flex") n.props["flex"] = "true";
+        if (truthy(get("record"))) n.actions.recording = Recording::on;
+        if (!get("sip_password").empty()) n.raw["secret"] = "sip_password";
+        if (type == "send-to-flex") n.raw["flex"] = "true";
     } else if (type == "make-outgoing-call-v2") {
         n.kind = FlowKind::other;
-        if (truthy(get("record"))) n.props["recording"] = "on";
+        if (truthy(get("record"))) n.actions.recording = Recording::on;
     } else if (type == "fork-stream") {
         n.kind = FlowKind::streaming;
-        n.props["streaming"] = get("stream_action") == "stop" ? "off" : "on";
-        if (n.props["streaming"] == "on") n.props["stream_url"] = get("stream_url");
+        n.actions.streaming = get("stream_action") == "stop" ? Switch::off : Switch::on;
+        if (n.actions.streaming == Switch::on) n.stream_url = get("stream_url");
     } else if (type == "connect-virtual-agent") {
         n.kind = FlowKind::bot;
     } else if (type == "set-variables") {
@@ -72,18 +72,18 @@ void widget_props(FlowNode& n, const std::string& type, const Node& props, const
             for (const Node& v : vars->children) {
                 std::string key(v.get("key"));
                 n.writes.push_back("flow.variables." + key);
-                if (lex.classify_name(key) != Sensitivity::none) n.props["sensitive_key"] = key;
+                if (lex.classify_name(key) != Sensitivity::none) n.sensitive_key = key;
             }
         }
     } else if (type == "send-message" || type == "send-and-wait-for-reply") {
         n.kind = FlowKind::invoke;
-        n.props["message"] = "sms";
+        n.message = MessageChannel::sms;
     } else if (type == "make-http-request" || type == "run-function" || type == "add-twiml-redirect") {
         n.kind = FlowKind::invoke;
-        if (!get("method").empty()) n.props["method"] = get("method");
+        n.method = get("method");
     } else if (type == "run-subflow") {
         n.kind = FlowKind::transfer;
-        n.props["target_flow"] = get("flow_sid");
+        n.transfer.flow = get("flow_sid");
     } else if (type == "split-based-on") {
         n.kind = FlowKind::other;
     }
@@ -123,7 +123,7 @@ void mark_personal_data(FlowGraph& g, const SensitivityLexicon& lex) {
         return s == Sensitivity::ssn || s == Sensitivity::bank_account || s == Sensitivity::dob;
     };
     for (FlowNode& n : g.nodes) {
-        if (!n.props.count("message")) continue;
+        if (n.message == MessageChannel::none) continue;
         for (const std::string& ref : n.reads) {
             Sensitivity s = Sensitivity::none;
             if (ref.rfind("widgets.", 0) == 0) {
@@ -135,7 +135,7 @@ void mark_personal_data(FlowGraph& g, const SensitivityLexicon& lex) {
             }
             if (personal(s) || (s != Sensitivity::none && ref.rfind("flow.", 0) == 0 && s != Sensitivity::phone &&
                                 s != Sensitivity::email)) {
-                n.props["personal_data"] = std::string(to_string(s));
+                n.personal_data = s;
                 break;
             }
         }
@@ -177,11 +177,9 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
             }
             for_each_scalar(props, [&](const Node& v) {
                 liquid_refs(v.value, n.reads);
-                if (!n.props.count("url")) {
-                    if (std::string url = find_url(v.value); !url.empty()) n.props["url"] = url;
-                }
+                if (n.url.empty()) n.url = find_url(v.value);
             });
-            std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+            std::string what = !n.prompt_text.empty() ? n.prompt_text : n.id;
             n.label = node_label(n.platform_type, what);
             std::uint32_t i = b.add(std::move(n));
             add_transitions(s, i, sids, b);

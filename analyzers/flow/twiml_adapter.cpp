@@ -36,47 +36,47 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
     const std::string& v = n.platform_type;
     if (v == "Gather") {
         n.kind = FlowKind::collect_input;
-        n.props["prompt_text"] = inner_text(e);
-        if (!xml_attr(e, "numDigits").empty()) n.props["max_digits"] = xml_attr(e, "numDigits");
+        n.prompt_text = inner_text(e);
+        n.input.max_digits = digit_count(xml_attr(e, "numDigits"));
         n.writes.push_back("Digits");
-        n.sensitivity = lex.classify_text(n.props["prompt_text"]);
+        n.sensitivity = lex.classify_text(n.prompt_text);
     } else if (v == "Pay") {
         n.kind = FlowKind::payment_capture;
         n.sensitivity = Sensitivity::pan;
     } else if (v == "Record") {
         n.kind = FlowKind::recording;
-        n.props["voicemail"] = "true";
-        n.props["transcribe"] = truthy(xml_attr(e, "transcribe")) ? "true" : "false";
+        n.voicemail = true;
+        n.transcribe = truthy(xml_attr(e, "transcribe"));
     } else if (v == "Start" || v == "Stop") {
-        std::string state = v == "Start" ? "on" : "off";
+        bool start = v == "Start";
         for (const Node* c : xml_children(e)) {
             if (c->key == "Recording") {
                 n.kind = FlowKind::recording;
-                n.props["recording"] = state;
+                n.actions.recording = start ? Recording::on : Recording::off;
             } else if (c->key == "Stream" || c->key == "Siprec" || c->key == "Transcription") {
                 n.kind = FlowKind::streaming;
-                n.props["streaming"] = state;
-                if (c->key == "Stream" && state == "on") n.props["stream_url"] = xml_attr(*c, "url");
+                n.actions.streaming = start ? Switch::on : Switch::off;
+                if (c->key == "Stream" && start) n.stream_url = xml_attr(*c, "url");
             }
         }
     } else if (v == "Dial") {
         n.kind = FlowKind::transfer;
         std::string rec = xml_attr(e, "record");
-        if (!rec.empty() && rec != "do-not-record" && rec != "false") n.props["recording"] = "on";
+        if (!rec.empty() && rec != "do-not-record" && rec != "false") n.actions.recording = Recording::on;
     } else if (v == "Say" || v == "Play") {
         n.kind = FlowKind::prompt;
-        n.props["prompt_text"] = inner_text(e);
+        n.prompt_text = inner_text(e);
     } else if (v == "Redirect" || v == "Connect") {
         n.kind = v == "Connect" ? FlowKind::streaming : FlowKind::invoke;
         if (v == "Connect") {
-            n.props["streaming"] = "on";
+            n.actions.streaming = Switch::on;
             for (const Node* c : xml_children(e)) {
-                if (c->key == "Stream") n.props["stream_url"] = xml_attr(*c, "url");
+                if (c->key == "Stream") n.stream_url = xml_attr(*c, "url");
             }
         }
     } else if (v == "Sms" || v == "Message") {
         n.kind = FlowKind::invoke;
-        n.props["message"] = "sms";
+        n.message = MessageChannel::sms;
     } else if (v == "Hangup" || v == "Reject") {
         n.kind = FlowKind::end;
     } else if (v == "Enqueue" || v == "Leave" || v == "Refer") {
@@ -105,11 +105,9 @@ std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, c
             b.note(e->span, "unknown TwiML verb <" + e->key + "> (treated as 'other')");
         }
         for_each_scalar(*e, [&](const Node& s) {
-            if (!n.props.count("url")) {
-                if (std::string url = find_url(s.value); !url.empty()) n.props["url"] = url;
-            }
+            if (n.url.empty()) n.url = find_url(s.value);
         });
-        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : "";
+        const std::string& what = n.prompt_text;
         n.label = node_label("<" + e->key + ">", what);
         // Gather with an action, Redirect, Hangup hand control away: later verbs run only on the
         // fall-through paths (Gather without input falls through).

@@ -50,8 +50,7 @@ private:
     // a digit rule (`<item repeat="16">`, `repeat="13-19"`): the most digits it accepts.
     // Returns the grammar's rule ids.
     static std::string grammar(const Node& g, FlowNode& n) {
-        auto known = n.props.find("max_digits");
-        int max = std::max(known == n.props.end() ? 0 : parse_int(known->second), digits_in_spec(xml_attr(g, "src")));
+        int max = std::max(n.input.max_digits, digits_in_spec(xml_attr(g, "src")));
         std::string rules;
         std::function<void(const Node&)> walk = [&](const Node& e) {
             if (e.key == "rule" || e.key == "grammar") rules += xml_attr(e, e.key == "rule" ? "id" : "root") + " ";
@@ -64,7 +63,7 @@ private:
             for (const Node* c : xml_children(e)) walk(*c);
         };
         walk(g);
-        if (max > 0) n.props["max_digits"] = std::to_string(max);
+        if (max > 0) n.input.max_digits = max;
         return rules;
     }
 
@@ -129,11 +128,11 @@ private:
                 if (c->key == "prompt") text += subtree_text(*c) + " ";
                 if (c->key == "grammar") rules += grammar(*c, n);
             }
-            if (int d = digits_in_spec(xml_attr(e, "type")); d > 0) n.props["max_digits"] = std::to_string(d);
+            if (int d = digits_in_spec(xml_attr(e, "type")); d > 0) n.input.max_digits = d;
             while (!text.empty() && text.back() == ' ') text.pop_back();
-            n.props["prompt_text"] = text;
+            n.prompt_text = text;
             auto scoped = properties(e, props);
-            n.props["record_utterance"] = truthy(scoped["recordutterance"]) ? "true" : "false";
+            n.input.record_utterance = truthy(scoped["recordutterance"]);
             n.sensitivity = m_lex.classify_name(n.id);
             if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(text);
             // An inline grammar names what it collects in its rule ids (`<rule id="cardnum">`).
@@ -143,31 +142,31 @@ private:
             container = true;
         } else if (k == "prompt" || k == "audio") {
             n.kind = FlowKind::prompt;
-            n.props["prompt_text"] = subtree_text(e);
+            n.prompt_text = subtree_text(e);
         } else if (k == "record") {
             n.kind = FlowKind::recording;
-            n.props["voicemail"] = "true";
+            n.voicemail = true;
             n.id = item_name(e);
             n.writes.push_back(n.id);
             m_form_items.push_back(n.id);
             container = true;  // its <filled> uploads the recording
         } else if (k == "log") {
             n.kind = FlowKind::logging;
-            n.props["log"] = "true";
+            n.log = true;
             n.reads = split_names(xml_attr(e, "expr") + " " + subtree_text(e));
         } else if (k == "submit" || k == "data") {
             n.kind = FlowKind::invoke;
-            n.props["method"] = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
+            n.method = xml_attr(e, "method").empty() ? "GET" : xml_attr(e, "method");
             n.reads = split_names(xml_attr(e, "namelist"));
             // Without a namelist, <submit> sends every input item of the form (VoiceXML 2.0
             // 5.3.8); a templated namelist (`namelist="{{fieldName}}"`) reads as none.
             if (n.reads.empty() && k == "submit") n.reads = m_form_items;
-            n.props["url"] = xml_attr(e, k == "submit" ? "next" : "src");
+            n.url = xml_attr(e, k == "submit" ? "next" : "src");
         } else if (k == "transfer") {
             n.kind = FlowKind::transfer;
         } else if (k == "subdialog") {
             n.kind = FlowKind::invoke;
-            n.props["url"] = xml_attr(e, "src");
+            n.url = xml_attr(e, "src");
         } else if (k == "exit" || k == "disconnect") {
             n.kind = FlowKind::end;
         } else if (k == "goto") {
@@ -183,8 +182,8 @@ private:
         } else {
             m_b.note(e.span, "unknown VoiceXML element <" + k + "> (treated as 'other')");
         }
-        if (n.props.count("url") && n.props["url"].empty()) n.props.erase("url");
-        std::string what = n.props.count("prompt_text") ? n.props["prompt_text"] : n.id;
+        // Fields and prompts are labelled by their prompt text (even when empty), others by id.
+        std::string what = k == "field" || k == "prompt" || k == "audio" ? n.prompt_text : n.id;
         n.label = node_label("<" + k + ">", what);
         if (k == "record") {
             // Its prompts play before recording starts (a notice there counts).
@@ -255,23 +254,23 @@ std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, c
                 n.label = "<" + c->key + ">";
                 if (c->key == "dialogstart" || c->key == "dialogprepare") {
                     n.kind = FlowKind::invoke;
-                    n.props["url"] = xml_attr(*c, "src");
+                    n.url = xml_attr(*c, "src");
                 } else if (c->key == "createcall" || c->key == "redirect") {
                     n.kind = FlowKind::transfer;
                 } else if (c->key == "send") {
                     n.kind = FlowKind::invoke;
-                    n.props["url"] = xml_attr(*c, "target");
+                    n.url = xml_attr(*c, "target");
                     n.reads = split_names(xml_attr(*c, "namelist"));
                 } else if (c->key == "log") {
                     n.kind = FlowKind::logging;
-                    n.props["log"] = "true";
+                    n.log = true;
                     n.reads = split_names(xml_attr(*c, "expr"));
                 } else if (c->key == "disconnect" || c->key == "exit") {
                     n.kind = FlowKind::end;
                 } else {
                     n.kind = FlowKind::other;
                 }
-                if (n.props.count("url") && find_url(n.props["url"]).empty()) n.props.erase("url");
+                if (find_url(n.url).empty()) n.url.clear();
                 std::uint32_t idx = b.add(std::move(n));
                 for (std::uint32_t t : tail) b.edge(t, idx, cond);
                 cond.clear();

@@ -270,6 +270,18 @@ std::vector<std::string> bot_aliases(PullContext& ctx) {
         if (b.contains("LexV2Bot")) arns.push_back(str(b["LexV2Bot"], "AliasArn"));
     }
     std::sort(arns.begin(), arns.end());
+    // Lex V1 bots are listed so the report says they were not examined.
+    ApiArgs v1{{{"InstanceId", ctx.options.instance_id}}, {{"lexVersion", "V1"}}};
+    auto legacy = aws_list_all(ctx, "connect:ListBots", v1, "LexBots", false, 25);
+    if (!legacy.ok()) {
+        ctx.fail("lex V1 bots", "connect:ListBots", legacy.error());
+        return arns;
+    }
+    for (const Json& b : *legacy) {
+        if (!b.contains("LexBot")) continue;
+        ctx.fail("lex V1 bot '" + str(b["LexBot"], "Name") + "'", "connect:ListBots",
+                 make_diagnostic("pull-not-pulled", "", {}, "Lex V1 bots are not pulled (only Lex V2); export it from the Lex V1 console to scan it"));
+    }
     return arns;
 }
 

@@ -1,6 +1,7 @@
 #include "rules/code/taint.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -258,6 +259,26 @@ private:
         return Chain{what, {PathStep{loc(n), "source: '" + what + "' (" + why + ")"}}, payload};
     }
 
+    // "'CardNumber'" -> "CardNumber": messages quote the source themselves.
+    static std::string unquoted(std::string s) {
+        if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'' || s.front() == '`') && s.back() == s.front()) return s.substr(1, s.size() - 2);
+        return s;
+    }
+
+    // `attrs.get('cvv')`, `params.get("cardNumber")`, `json.getString("pan")`: a key read through
+    // a getter call is read like a subscript.
+    bool is_getter_argument(TSNode n) const {
+        TSNode args = ts_node_parent(n);
+        if (ts_node_is_null(args)) return false;
+        TSNode call = ts_node_parent(args);
+        if (ts_node_is_null(call)) return false;
+        const SymbolClass& cc = classify(call);
+        if (!cc.call || ts_node_named_child_count(args) == 0 || ts_node_start_byte(ts_node_named_child(args, 0)) != ts_node_start_byte(n)) return false;
+        std::string callee = callee_of(call, *cc.call);
+        std::string last = callee.substr(callee.rfind('.') == std::string::npos ? 0 : callee.rfind('.') + 1);
+        return last == "get" || (last.size() > 3 && last.rfind("get", 0) == 0 && std::isupper(static_cast<unsigned char>(last[3])));
+    }
+
     bool used_whole(TSNode n) const {
         TSNode parent = ts_node_parent(n);
         if (ts_node_is_null(parent) || !is_access(parent)) return true;
@@ -301,8 +322,8 @@ private:
                 }
                 if (sensitive_name(text)) return source_step(n, text, "sensitive name");
             }
-        } else if (cls.string && parent_is_access(n, parent_access)) {
-            if (sensitive_name(m_tree.text(n))) return source_step(n, short_text(n), "sensitive key");
+        } else if (cls.string && (parent_is_access(n, parent_access) || is_getter_argument(n))) {
+            if (sensitive_name(m_tree.text(n))) return source_step(n, unquoted(short_text(n)), "sensitive key");
         }
         const bool access = cls.access;
         const auto children = m_tree.named_children(n);

@@ -137,17 +137,21 @@ class Resolver {
 public:
     explicit Resolver(const std::vector<RawSection>& sections) : m_sections(sections) {}
 
-    Settings settings_of(std::size_t index, int depth = 0) {
+    // Memoized: a template shared by thousands of peers (or a hostile diamond of templates) is
+    // resolved once.
+    const Settings& settings_of(std::size_t index, int depth = 0) {
+        if (auto it = m_memo.find(index); it != m_memo.end()) return it->second;
         Settings out;
         const RawSection& s = m_sections[index];
-        if (depth > 16) return out;
-        for (const std::string& base : s.bases) {
-            std::size_t b = find_before(base, index);
-            if (b == m_sections.size()) continue;
-            for (auto& [k, v] : settings_of(b, depth + 1)) assign(out, k, v);
+        if (depth <= 16) {
+            for (const std::string& base : s.bases) {
+                std::size_t b = find_before(base, index);
+                if (b == m_sections.size()) continue;
+                for (const auto& [k, v] : settings_of(b, depth + 1)) assign(out, k, v);
+            }
         }
         for (const Entry& e : s.entries) assign(out, e.node->key, {e, s.name});
-        return out;
+        return m_memo.emplace(index, std::move(out)).first->second;
     }
 
 private:
@@ -159,6 +163,7 @@ private:
         return m_sections.size();
     }
     const std::vector<RawSection>& m_sections;
+    std::map<std::size_t, Settings> m_memo;
 };
 
 std::string platform_name(Resolution kind) { return kind == Resolution::pjsip ? "PJSIP" : "chan_sip"; }
@@ -250,6 +255,8 @@ std::unique_ptr<EffectiveUnit> build_unit(const ResolveSpec& spec, const ScanDoc
     auto unit = std::make_unique<EffectiveUnit>();
     unit->path = root.path;
     unit->root.kind = NodeKind::object;
+    // Origins are keyed by node address: the sections must never move once placed.
+    unit->root.children.reserve(sections.size());
     Resolver resolver(sections);
     UnitBuilder builder(spec, *unit);
     std::optional<Settings> general;

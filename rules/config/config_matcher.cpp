@@ -136,7 +136,10 @@ private:
             }
             Finding f;
             f.location = where;
-            f.fingerprint_key = group;
+            // Content-based, so that inserting lines above does not change it: where the value
+            // is written (file and section, or the profile's structural key) and which setting.
+            f.fingerprint_key = at.path + "\n" + (at.section.empty() ? m.at.key : at.section + "." + m.at.node->key) +
+                                (at.is_default ? "\ndefault" : "");
             fill_message(rule, f, m, at.section.empty() ? cand_name : at.section, at.note);
             bool elsewhere = cand_where != where;
             if (elsewhere) {

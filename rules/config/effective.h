@@ -47,7 +47,7 @@ struct ValueOrigin {
 // One configuration as the platform loads it. `root` holds the candidates: for Asterisk one
 // object per concrete section (templates folded in, `[general]` first), for FreeSWITCH the
 // file's tree (under a synthetic parent) with variables expanded and defaults added to every
-// `<profile><settings>`.
+// `<profile><settings>`; only files that hold a `<profile>` or use a `$${variable}` get one.
 struct EffectiveUnit {
     std::string path;  // the root file
     analyzers::Node root;

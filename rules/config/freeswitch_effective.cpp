@@ -31,21 +31,41 @@ void collect_sets(const Node& n, const std::string& path, Variables& out, int de
 
 std::string dir_of(const std::string& path) { return path.substr(0, path.rfind('/') + 1); }
 
-// The variables a file sees: sets in ancestor folders (nearest last, so it wins), then its own.
-Variables visible_variables(const ScanDocument& doc, const std::vector<ScanDocument>& docs) {
-    std::vector<const ScanDocument*> ancestors;
-    const std::string dir = dir_of(doc.path);
-    for (const ScanDocument& d : docs) {
-        if (d.path == doc.path) continue;
-        std::string ddir = dir_of(d.path);
-        if (dir.compare(0, ddir.size(), ddir) == 0) ancestors.push_back(&d);
-    }
-    std::stable_sort(ancestors.begin(), ancestors.end(),
-                     [](const ScanDocument* a, const ScanDocument* b) { return dir_of(a->path).size() < dir_of(b->path).size(); });
+struct VarFile {
+    std::string dir;
     Variables vars;
-    for (const ScanDocument* d : ancestors) collect_sets(d->document->root, d->path, vars);
-    collect_sets(doc.document->root, doc.path, vars);
+};
+
+// The variables a file sees: sets in ancestor folders (nearest last, so it wins), then its own.
+// `files` holds only the documents that set variables, each collected once.
+Variables visible_variables(const ScanDocument& doc, const std::vector<std::pair<const ScanDocument*, VarFile>>& files) {
+    std::vector<const std::pair<const ScanDocument*, VarFile>*> ancestors;
+    const std::string dir = dir_of(doc.path);
+    const Variables* own = nullptr;
+    for (const auto& f : files) {
+        if (f.first->path == doc.path) own = &f.second.vars;
+        else if (dir.compare(0, f.second.dir.size(), f.second.dir) == 0) ancestors.push_back(&f);
+    }
+    std::stable_sort(ancestors.begin(), ancestors.end(), [](const auto* a, const auto* b) { return a->second.dir.size() < b->second.dir.size(); });
+    Variables vars;
+    for (const auto* f : ancestors) {
+        for (const auto& [k, v] : f->second.vars) vars[k] = v;
+    }
+    if (own) {
+        for (const auto& [k, v] : *own) vars[k] = v;
+    }
     return vars;
+}
+
+// Whether a file needs a unit of its own: it holds a profile (defaults) or uses a variable.
+bool worth_resolving(const Node& n, int depth = 0) {
+    if (depth > 256) return false;
+    if (n.kind == NodeKind::element && n.key == "profile") return true;
+    for (const Node& c : n.children) {
+        if (c.kind == NodeKind::attribute && c.value.find("$${") != std::string::npos) return true;
+        if (c.kind == NodeKind::element && worth_resolving(c, depth + 1)) return true;
+    }
+    return false;
 }
 
 std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
@@ -179,14 +199,21 @@ private:
 }  // namespace
 
 std::vector<std::unique_ptr<EffectiveUnit>> freeswitch_units(const ResolveSpec& spec, const std::vector<ScanDocument>& docs) {
+    std::vector<std::pair<const ScanDocument*, VarFile>> var_files;
+    for (const ScanDocument& d : docs) {
+        VarFile f{dir_of(d.path), {}};
+        collect_sets(d.document->root, d.path, f.vars);
+        if (!f.vars.empty()) var_files.emplace_back(&d, std::move(f));
+    }
     std::vector<std::unique_ptr<EffectiveUnit>> units;
     for (const ScanDocument& d : docs) {
+        if (!worth_resolving(d.document->root)) continue;
         auto unit = std::make_unique<EffectiveUnit>();
         unit->path = d.path;
         // A synthetic parent, so that paths such as `**.profile` also reach a root `<profile>`.
         unit->root.kind = NodeKind::element;
         unit->root.children.push_back(d.document->root);
-        Variables vars = visible_variables(d, docs);
+        Variables vars = visible_variables(d, var_files);
         Expander ex(spec, vars, *unit);
         ex.expand(unit->root);
         ex.record(d.path);

@@ -21,6 +21,19 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// The state values of a channel setting: its enum names without `unset`.
+template <std::size_t N>
+std::vector<std::string_view> values_of(const std::array<std::string_view, N>& names) {
+    return {names.begin() + 1, names.end()};
+}
+
+// Value index of an action (enum value - 1), or nullopt when the node leaves it unset.
+template <class E>
+std::optional<int> action_index(E e) {
+    if (e == E::unset) return std::nullopt;
+    return static_cast<int>(e) - 1;
+}
+
 // Names a transfer may use for a graph: its name, its file stem, and a Terraform
 // "aws_connect_contact_flow.<label>.id" reference's label.
 std::vector<std::string> target_candidates(std::string_view target) {
@@ -51,10 +64,30 @@ bool parse_state_var(std::string_view text, StateVar& out) {
     return false;
 }
 
+std::vector<std::string_view> user_state_var_names() {
+    std::vector<std::string_view> out;
+    for (std::string_view n : k_var_names) {
+        if (n != to_string(StateVar::seen)) out.push_back(n);
+    }
+    return out;
+}
+
+std::optional<int> channel_effect(StateVar v, const analyzers::ChannelActions& a) {
+    switch (v) {
+        case StateVar::recording: return action_index(a.recording);
+        case StateVar::ivr_recording: return action_index(a.ivr_recording);
+        case StateVar::analytics: return action_index(a.analytics);
+        case StateVar::logging: return action_index(a.logging);
+        case StateVar::streaming: return action_index(a.streaming);
+        case StateVar::hold: return action_index(a.hold);
+        default: return std::nullopt;
+    }
+}
+
 const std::vector<std::string_view>& state_values(StateVar v) {
-    static const std::vector<std::string_view> k_onoff = {"off", "on"};
-    static const std::vector<std::string_view> k_recording = {"off", "on", "paused"};
-    static const std::vector<std::string_view> k_analytics = {"off", "on", "redacted"};
+    static const std::vector<std::string_view> k_onoff = values_of(analyzers::k_switch_names);
+    static const std::vector<std::string_view> k_recording = values_of(analyzers::k_recording_names);
+    static const std::vector<std::string_view> k_analytics = values_of(analyzers::k_analytics_names);
     static const std::vector<std::string_view> k_yesno = {"no", "yes"};
     static const std::vector<std::string_view> k_consent = {"no", "asked"};
     switch (v) {
@@ -91,16 +124,15 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
             if (e.from < fg.nodes.size() && e.to < fg.nodes.size()) m_succ[m_offset[g] + e.from].push_back({g, e.to});
         }
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
-            auto tf = fg.nodes[n].props.find("target_flow");
-            if (tf == fg.nodes[n].props.end() || tf->second.empty()) continue;
-            auto tn = fg.nodes[n].props.find("target_node");
-            for (std::uint32_t target : resolve_from(g, tf->second)) {
-                if (target == g && tn == fg.nodes[n].props.end()) continue;
+            const analyzers::Transfer& tr = fg.nodes[n].transfer;
+            if (tr.flow.empty()) continue;
+            for (std::uint32_t target : resolve_from(g, tr.flow)) {
+                if (target == g && tr.node.empty()) continue;
                 const FlowGraph& tg = *m_graphs[target];
                 std::uint32_t to = tg.entry;
-                if (tn != fg.nodes[n].props.end()) {
+                if (!tr.node.empty()) {
                     for (std::uint32_t i = 0; i < tg.nodes.size(); ++i) {
-                        if (tg.nodes[i].id == tn->second) to = i;
+                        if (tg.nodes[i].id == tr.node) to = i;
                     }
                 }
                 m_succ[m_offset[g] + n].push_back({target, to});
@@ -272,11 +304,10 @@ PromptMatcher::PromptMatcher(const std::vector<std::string>& patterns) {
 
 bool PromptMatcher::matches(const FlowNode& n) const {
     if (m_res.empty()) return false;
-    for (std::string_view key : {"prompt_text", "prompt", "prompt_id"}) {
-        auto it = n.props.find(std::string(key));
-        if (it == n.props.end() || it->second.empty()) continue;
+    for (const std::string* text : {&n.prompt_text, &n.prompt_file, &n.prompt_id}) {
+        if (text->empty()) continue;
         for (const auto& re : m_res) {
-            if (RE2::PartialMatch(it->second, *re)) return true;
+            if (RE2::PartialMatch(*text, *re)) return true;
         }
     }
     return false;
@@ -297,14 +328,7 @@ EffectFn builtin_effect(StateVar v, const PromptPatterns& prompts) {
             return std::nullopt;
         };
     }
-    std::string key(to_string(v));
-    return [v, key](const FlowNode& n) -> std::optional<int> {
-        auto it = n.props.find(key);
-        if (it == n.props.end()) return std::nullopt;
-        int idx = state_value_index(v, it->second);
-        if (idx < 0) return std::nullopt;
-        return idx;
-    };
+    return [v](const FlowNode& n) { return channel_effect(v, n.actions); };
 }
 
 std::vector<NodeRef> shortest_path(const ScanGraphs& graphs, const std::vector<NodeRef>& from, NodeRef to) {

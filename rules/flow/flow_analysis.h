@@ -41,6 +41,11 @@ bool parse_state_var(std::string_view text, StateVar& out);
 // Values of a variable; index 0 is the default at an entry ("off"/"no").
 const std::vector<std::string_view>& state_values(StateVar v);
 int state_value_index(StateVar v, std::string_view value);  // -1 when unknown
+// The variables a rule may name in `require`/`unless` (every one but the internal `seen`).
+std::vector<std::string_view> user_state_var_names();
+// What a node's channel actions do to `v` (recording .. hold): the value index it sets, or
+// nullopt. The value names are those of the enums in flow_graph.h.
+std::optional<int> channel_effect(StateVar v, const analyzers::ChannelActions& actions);
 
 struct NodeRef {
     std::uint32_t graph = 0;
@@ -115,7 +120,7 @@ private:
     std::vector<std::int64_t> m_parent;  // per (global node * 8 + value): parent state or -1 (root) / -2 (unreached)
 };
 
-// Node effect on the built-in variables (from normalized props; notice/consent from prompts
+// Node effect on the built-in variables (from the node's channel actions; notice/consent from prompts
 // matching the given RE2 patterns).
 struct PromptPatterns {
     std::vector<std::string> notice;

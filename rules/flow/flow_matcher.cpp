@@ -136,8 +136,7 @@ private:
     // only the fallback, so one root cause is not reported twice.
     static bool judged_by_definition(const Scan& scan, const FlowNode& n) {
         if (n.kind != analyzers::FlowKind::bot) return false;
-        auto it = n.props.find("target_flow");
-        return it != n.props.end() && !it->second.empty() && !scan.graphs.resolve_flows(it->second).empty();
+        return !n.transfer.flow.empty() && !scan.graphs.resolve_flows(n.transfer.flow).empty();
     }
 
     Finding make_finding(const Rule& rule, const Scan& scan, NodeRef r, MessageVars vars, const std::string& key) const {
@@ -149,7 +148,7 @@ private:
         vars.emplace("kind", std::string(analyzers::to_string(n.kind)));
         vars.emplace("platform_type", n.platform_type);
         vars.emplace("sensitivity", std::string(analyzers::to_string(n.sensitivity)));
-        for (const auto& [k, v] : n.props) vars.emplace("prop." + k, v);
+        analyzers::for_each_prop(n, [&](std::string_view k, const std::string& v) { vars.emplace("prop." + std::string(k), v); });
         Finding f;
         f.sensitivity = std::string(analyzers::to_string(n.sensitivity));
         f.location = {g.path, n.span};
@@ -346,7 +345,8 @@ Result<std::vector<Requirement>> parse_require(const Node& spec, const PackConte
     for (const Node& v : spec.children) {
         Requirement req;
         if (!parse_state_var(v.key, req.var) || req.var == StateVar::seen) {
-            std::vector<std::string> names{"recording", "ivr_recording", "analytics", "logging", "streaming", "hold", "notice", "consent"};
+            std::vector<std::string> names;
+            for (std::string_view name : user_state_var_names()) names.emplace_back(name);
             std::string hint = did_you_mean(v.key, names);
             return spec_error(ctx, v, "unknown state variable '" + v.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
         }

@@ -19,6 +19,13 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+template <std::size_t N>
+std::string joined(const std::array<std::string_view, N>& names) {
+    std::string out;
+    for (std::string_view n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
 std::vector<std::string> lowered(std::vector<std::string> v) {
     for (std::string& s : v) s = lower(s);
     return v;
@@ -76,7 +83,7 @@ Result<NodeSelector> NodeSelector::parse(const Node& spec, const PackContext& ct
             analyzers::FlowKind fk;
             if (!analyzers::parse_flow_kind(k, fk)) {
                 return spec_error(ctx, *spec.find("kind"), "unknown flow node kind '" + k +
-                                                               "' (one of entry, prompt, collect_input, payment_capture, recording, analytics, logging, streaming, set_data, invoke, transfer, bot, hold, end, other)");
+                                                               "' (one of " + joined(analyzers::k_flow_kind_names) + ")");
             }
             s.m_kinds.push_back(fk);
         }
@@ -91,7 +98,7 @@ Result<NodeSelector> NodeSelector::parse(const Node& spec, const PackContext& ct
                 s.m_sensitivities.push_back(sv);
             } else {
                 return spec_error(ctx, *spec.find("sensitivity"), "unknown sensitivity '" + v +
-                                                                      "' (one of any, none, pan, cvv, expiry, pin, ssn, bank_account, dob, phone, email)");
+                                                                      "' (one of any, " + joined(analyzers::k_sensitivity_names) + ")");
             }
         }
     }
@@ -145,17 +152,16 @@ bool NodeSelector::matches(const analyzers::FlowNode& n, const PromptMatcher* no
         if (!ok) return false;
     }
     for (const PropCondition& c : m_props) {
-        auto it = n.props.find(c.prop);
-        bool present = it != n.props.end() && !it->second.empty();
+        const std::string raw = analyzers::node_prop(n, c.prop);
+        bool present = !raw.empty();
         if (c.exists && *c.exists != present) return false;
-        std::string value = present ? lower(it->second) : std::string();
+        std::string value = lower(raw);
         if (c.in && std::find(c.in->begin(), c.in->end(), value) == c.in->end()) return false;
         if (c.not_in && std::find(c.not_in->begin(), c.not_in->end(), value) != c.not_in->end()) return false;
-        if (c.regex && (!present || !re2::RE2::PartialMatch(it->second, *c.regex))) return false;
+        if (c.regex && (!present || !re2::RE2::PartialMatch(raw, *c.regex))) return false;
     }
     if (m_prompt) {
-        auto it = n.props.find("prompt_text");
-        if (it == n.props.end() || !re2::RE2::PartialMatch(it->second, *m_prompt)) return false;
+        if (n.prompt_text.empty() || !re2::RE2::PartialMatch(n.prompt_text, *m_prompt)) return false;
     }
     if (m_prompt_matches == "notice" && !(notice && notice->matches(n))) return false;
     if (m_prompt_matches == "consent" && !(consent && consent->matches(n))) return false;

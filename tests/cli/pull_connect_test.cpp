@@ -125,8 +125,9 @@ TEST_CASE("pull connect: every resource is read through pagination, retries and 
     CHECK(manifest["operations"]["connect:ListContactFlows"]["retries"] == 1);
     CHECK(manifest["operations"]["connect:DescribeContactFlow"]["retries"] == 2);
     CHECK(manifest["operations"]["connect:DescribeContactFlowModule"]["retries"] == 1);
-    REQUIRE(manifest["failures"].size() == 1);
+    REQUIRE(manifest["failures"].size() == 2);
     CHECK(manifest["failures"][0]["operation"] == "connect:DescribeContactFlow");
+    CHECK(manifest["failures"][1]["resource"] == "lex V1 bot 'LegacyBilling'");  // listed, not pulled
     CHECK(manifest["files"].size() == 7);
     for (const auto& f : manifest["files"]) {
         CHECK(ccscan::analyzers::sha256_hex(read_all(out / f["path"].get<std::string>())) == f["sha256"]);
@@ -190,6 +191,7 @@ TEST_CASE("pull connect: expired or wrong credentials stop the pull without prin
         CHECK(r.code == 1);
         CHECK(r.text.find("credentials rejected (HTTP 403 ExpiredTokenException") != std::string::npos);
         CHECK(server.requests().size() == 1);  // not retried, not continued
+        CHECK(r.text.find("(access key ****)") != std::string::npos);  // the server echoed the key id: scrubbed
         check_no_secret("expired", r.text + ccscan::test::read_tree(server.dir() / "out"), secrets);
     }
     SECTION("a secret key the server does not know") {
@@ -255,4 +257,18 @@ TEST_CASE("pull connect: verify re-checks the pulled files against the manifest 
     CHECK(drift.text.find("changed   connect/flows/Main-menu.f2000000.json  (differs from the pulled copy") != std::string::npos);
     auto rescan = run_ccscan("scan " + out.string() + " --format json -q", false);
     CHECK(rescan.text.find("\"pull-drift\"") != std::string::npos);
+}
+
+TEST_CASE("pull connect: a request that outlives --timeout is retried", "[e2e][pull]") {
+    if (!PullServer::available()) return;
+    const AwsSecrets secrets = make_secrets();
+    PullServer server("connect-timeout", "connect/routes-timeout.json", server_env(secrets));
+    REQUIRE(server.running());
+    const fs::path out = server.dir() / "out";
+    auto r = run_ccscan_env(client_env(secrets), pull_args(server, out, "--timeout 2 -q"));
+    INFO(r.text);
+    auto manifest = nlohmann::json::parse(read_all(out / "ccscan-pull.json"));
+    CHECK(manifest["operations"]["connect:DescribeInstance"]["retries"].get<int>() >= 1);
+    CHECK(manifest["operations"]["connect:DescribeInstance"]["failures"] == 0);
+    CHECK(manifest["account"] == "********3333");  // read on a later attempt
 }

@@ -56,7 +56,12 @@ TEST_CASE("graph dot and mermaid: one cluster per flow, labels escaped, transfer
     CHECK(mm.find("subgraph g1 [\"take_payment\"]") != std::string::npos);
     analyzers::FlowGraph g;
     g.name = "q";
-    g.nodes.push_back({"x", "t", analyzers::FlowKind::prompt, "say \"hi\" <now>", {}, {}, {}, analyzers::Sensitivity::none, {}});
+    analyzers::FlowNode quoted;
+    quoted.id = "x";
+    quoted.platform_type = "t";
+    quoted.kind = analyzers::FlowKind::prompt;
+    quoted.label = "say \"hi\" <now>";
+    g.nodes.push_back(quoted);
     std::string esc = reporters::render_graphs({&g}, reporters::GraphFormat::mermaid, rules::Policy{});
     CHECK(esc.find("say #quot;hi#quot; #lt;now#gt;") != std::string::npos);
     std::string escdot = reporters::render_graphs({&g}, reporters::GraphFormat::dot, rules::Policy{});

@@ -19,7 +19,7 @@ TEST_CASE("json report keeps the documented key order", "[report][json-report]")
     std::vector<std::string> keys;
     for (auto it = doc.begin(); it != doc.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"format_version", "tool", "scan", "packs", "rules", "findings", "inventory",
-                                           "diagnostics", "frameworks", "controls", "stale", "summary"});
+                                           "diagnostics", "frameworks", "controls", "stale", "summary", "integrity"});
     const auto& finding = doc["findings"][0];
     std::vector<std::string> fkeys;
     for (auto it = finding.begin(); it != finding.end(); ++it) fkeys.push_back(it.key());

@@ -16,7 +16,7 @@ TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][ar
     REQUIRE(collect);
     CHECK(collect->kind == FlowKind::collect_input);
     CHECK(collect->sensitivity == Sensitivity::pan);
-    CHECK(collect->props.at("flow_type") == "inboundCall");
+    CHECK(analyzers::node_prop(*collect, "flow_type") == "inboundCall");
     CHECK(collect->writes == std::vector<std::string>{"Task.cardNumber"});
     const auto* save = test::find_node(g, "Save card");
     REQUIRE(save);
@@ -26,7 +26,7 @@ TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][ar
     CHECK(test::has_edge(g, "Collect card", "Give up", "output:failure"));
     CHECK(test::has_edge(g, "Save card", "To secure flow", ""));  // branch joins the next action
     CHECK_FALSE(test::has_edge(g, "Give up", "To secure flow", ""));
-    CHECK(test::find_node(g, "To secure flow")->props.at("target_flow") == "Secure Payment");
+    CHECK(analyzers::node_prop(*test::find_node(g, "To secure flow"), "target_flow") == "Secure Payment");
     CHECK(test::has_edge(g, "(initialGreeting)", "Main Menu_10", ""));
     CHECK(test::has_edge(g, "Main Menu_10", "Pay", "dtmf:1"));
     CHECK(test::has_edge(g, "Pay", "Pay_20", "jump"));
@@ -39,9 +39,9 @@ TEST_CASE("NCCO: actions in order, input ends the array's path", "[flow][ncco]")
     const auto& g = p.flows[0];
     REQUIRE(g.nodes.size() == 5);
     CHECK(g.nodes[1].kind == FlowKind::recording);
-    CHECK(g.nodes[1].props.at("recording") == "on");
+    CHECK(analyzers::node_prop(g.nodes[1], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
     CHECK(g.nodes[3].sensitivity == Sensitivity::pan);  // from the talk before it
-    CHECK(g.nodes[3].props.at("url") == "http://example.com/card");
+    CHECK(analyzers::node_prop(g.nodes[3], "url") == "http://example.com/card");
     CHECK(g.edges.size() == 3);
 }

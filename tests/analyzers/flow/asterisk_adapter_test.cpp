@@ -28,8 +28,8 @@ TEST_CASE("Asterisk: one graph per context, general/globals skipped", "[flow][as
     const auto* mix = test::find_node(g, "from-pstn,_X.,3");
     REQUIRE(mix);
     CHECK(mix->kind == FlowKind::recording);
-    CHECK(mix->props.at("recording") == "on");
-    CHECK(mix->props.at("recording_file") == "${RECDIR}/${CALLERID(num)}-${UNIQUEID}.wav");
+    CHECK(analyzers::node_prop(*mix, "recording") == "on");
+    CHECK(analyzers::node_prop(*mix, "recording_file") == "${RECDIR}/${CALLERID(num)}-${UNIQUEID}.wav");
     CHECK(mix->span.start.line == 13);
     CHECK(mix->span.start.column == 2);
     CHECK(mix->reads == std::vector<std::string>{"RECDIR", "CALLERID(num)", "UNIQUEID"});
@@ -48,11 +48,11 @@ TEST_CASE("Asterisk: priorities, labels, Goto, menus and includes become edges",
     const auto* go = test::find_node(g, "from-pstn,1,2");
     REQUIRE(go);
     CHECK(go->kind == FlowKind::transfer);
-    CHECK(go->props.at("target_flow") == "payments");
-    CHECK(go->props.at("target_node") == "payments,s,1");
+    CHECK(analyzers::node_prop(*go, "target_flow") == "payments");
+    CHECK(analyzers::node_prop(*go, "target_node") == "payments,s,1");
     const auto* inc = test::find_node(g, "from-pstn,include,holidays");
     REQUIRE(inc);
-    CHECK(inc->props.at("target_flow") == "holidays");
+    CHECK(analyzers::node_prop(*inc, "target_flow") == "holidays");
     CHECK(p.notes.empty());
 }
 
@@ -66,18 +66,18 @@ TEST_CASE("Asterisk: Read is a collect_input with sensitivity from the variable 
     CHECK(card->kind == FlowKind::collect_input);
     CHECK(card->sensitivity == Sensitivity::pan);
     CHECK(card->writes == std::vector<std::string>{"CARDNUM"});
-    CHECK(card->props.at("max_digits") == "16");
+    CHECK(analyzers::node_prop(*card, "max_digits") == "16");
     CHECK(test::find_node(*g, "payments,s,2")->sensitivity == Sensitivity::cvv);
     const auto* cdr = test::find_node(*g, "payments,s,3");
     CHECK(cdr->kind == FlowKind::set_data);
-    CHECK(cdr->props.at("persist") == "cdr");
+    CHECK(analyzers::node_prop(*cdr, "persist") == "cdr");
     CHECK(test::has_edge(*g, "payments,s,5", "payments,s,6", "cond:true"));
     CHECK(test::has_edge(*g, "payments,s,5", "payments,s,8", "cond:false"));
-    CHECK(test::find_node(*g, "payments,s,6")->props.at("url") == "agi://billing.example.com/charge");
+    CHECK(analyzers::node_prop(*test::find_node(*g, "payments,s,6"), "url") == "agi://billing.example.com/charge");
     CHECK(test::has_edge(*g, "payments,s,9", "payments,s,1", ""));
     const auto* sec = graph(p, "payments-secure");
     REQUIRE(sec);
-    CHECK(test::find_node(*sec, "payments-secure,s,1")->props.at("recording") == "off");
+    CHECK(analyzers::node_prop(*test::find_node(*sec, "payments-secure,s,1"), "recording") == "off");
 }
 
 TEST_CASE("Asterisk: unknown applications and odd lines are notes", "[flow][asterisk]") {

@@ -19,18 +19,18 @@ TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[f
     const auto* rec = test::find_node(g, "record-all");
     REQUIRE(rec);
     CHECK(rec->kind == FlowKind::recording);
-    CHECK(rec->props.at("recording") == "on");
-    CHECK(rec->props.at("ivr_recording") == "on");
-    CHECK(rec->props.at("analytics") == "on");
+    CHECK(rec->actions.recording == analyzers::Recording::on);
+    CHECK(rec->actions.ivr_recording == analyzers::Switch::on);
+    CHECK(rec->actions.analytics == analyzers::Analytics::on);
     CHECK(rec->span.start.line == 12);  // the action object
 
     const auto* card = test::find_node(g, "card-number");
     REQUIRE(card);
     CHECK(card->kind == FlowKind::collect_input);
     CHECK(card->sensitivity == Sensitivity::pan);
-    CHECK(card->props.at("store_input") == "true");
-    CHECK(card->props.at("encrypted") == "false");
-    CHECK(card->props.at("max_digits") == "16");
+    CHECK(card->input.store == true);
+    CHECK(card->input.encrypted == false);
+    CHECK(card->input.max_digits == 16);
     CHECK(card->writes == std::vector<std::string>{"$.StoredCustomerInput"});
 
     const auto* menu = test::find_node(g, "menu");
@@ -42,7 +42,7 @@ TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[f
     CHECK(save->kind == FlowKind::set_data);
     CHECK(save->reads == std::vector<std::string>{"$.StoredCustomerInput"});
     CHECK(save->writes == std::vector<std::string>{"$.Attributes.cardNumber"});
-    CHECK(save->props.at("sensitive_key") == "cardNumber");
+    CHECK(analyzers::node_prop(*save, "sensitive_key") == "cardNumber");
 
     const auto* charge = test::find_node(g, "charge");
     REQUIRE(charge);
@@ -69,10 +69,10 @@ TEST_CASE("Connect: transfers name their target flow; digit counts refine sensit
     const auto* t = test::find_node(g, "pay-module");
     REQUIRE(t);
     CHECK(t->kind == FlowKind::transfer);
-    CHECK(t->props.at("target_flow") == "take_payment");
-    CHECK(test::find_node(g, "card")->props.at("encrypted") == "true");
+    CHECK(t->transfer.flow == "take_payment");
+    CHECK(analyzers::node_prop(*test::find_node(g, "card"), "encrypted") == "true");
     CHECK(test::find_node(g, "cvv")->sensitivity == Sensitivity::cvv);
-    CHECK(test::find_node(g, "pause")->props.at("recording") == "off");
+    CHECK(analyzers::node_prop(*test::find_node(g, "pause"), "recording") == "off");
 }
 
 TEST_CASE("Connect legacy export: modules, parameters and branches", "[flow][connect]") {
@@ -84,8 +84,8 @@ TEST_CASE("Connect legacy export: modules, parameters and branches", "[flow][con
     REQUIRE(in);
     CHECK(in->kind == FlowKind::collect_input);
     CHECK(in->sensitivity == Sensitivity::pan);
-    CHECK(in->props.at("encrypted") == "false");
-    CHECK(test::find_node(g, "m1")->props.at("logging") == "on");
+    CHECK(analyzers::node_prop(*in, "encrypted") == "false");
+    CHECK(analyzers::node_prop(*test::find_node(g, "m1"), "logging") == "on");
     CHECK(test::has_edge(g, "m2", "m4", "error:Error"));
     CHECK(test::has_edge(g, "(entry)", "m1", ""));
     // The unknown module is kept as `other` and reported as a note.

@@ -47,7 +47,7 @@ TEST_CASE("Terraform: aws_connect_contact_flow content as a string or a jsonenco
     REQUIRE(parsed.flows.size() == 1);
     CHECK(parsed.flows[0].name == "main");
     CHECK(parsed.flows[0].nodes[1].span.start.line == 7);
-    CHECK(parsed.flows[0].nodes[1].props.at("target_flow") == "${aws_connect_contact_flow.pay.contact_flow_id}");
+    CHECK(analyzers::node_prop(parsed.flows[0].nodes[1], "target_flow") == "${aws_connect_contact_flow.pay.contact_flow_id}");
     REQUIRE(parsed.notes.size() == 1);
     CHECK(parsed.notes[0].message.find("computed") != std::string::npos);
 }

@@ -34,9 +34,9 @@ TEST_CASE("FreeSWITCH: a loose <extension> is a dialplan of the context it names
     const auto* hook = node_of(g, "export");
     REQUIRE(hook);
     CHECK(hook->kind == FlowKind::recording);
-    CHECK(hook->props.at("recording") == "on");
+    CHECK(analyzers::node_prop(*hook, "recording") == "on");
     // record_path and record_name are expanded from the set actions before the hook.
-    CHECK(hook->props.at("recording_file") == "${recordings_dir}/${domain_name}/${caller_id_number}-${uuid}.${record_ext}");
+    CHECK(analyzers::node_prop(*hook, "recording_file") == "${recordings_dir}/${domain_name}/${caller_id_number}-${uuid}.${record_ext}");
     CHECK(hook->span.start.line == 5);
     CHECK(p.notes.empty());
 }
@@ -56,13 +56,13 @@ TEST_CASE("FreeSWITCH: <include> snippets without a context take the file's name
     const auto& g = p.flows[0];
     CHECK(g.name == "recorded");
     REQUIRE(g.nodes.size() == 5);
-    CHECK(g.nodes[1].props.at("recording") == "on");
-    CHECK(g.nodes[1].props.at("recording_file") == "/rec/${uuid}.wav");
-    CHECK(g.nodes[2].props.at("recording") == "paused");
-    CHECK(g.nodes[3].props.at("recording") == "on");
+    CHECK(analyzers::node_prop(g.nodes[1], "recording") == "on");
+    CHECK(analyzers::node_prop(g.nodes[1], "recording_file") == "/rec/${uuid}.wav");
+    CHECK(analyzers::node_prop(g.nodes[2], "recording") == "paused");
+    CHECK(analyzers::node_prop(g.nodes[3], "recording") == "on");
     // A flag variable named record_session is not a recording.
     CHECK(g.nodes[4].kind == FlowKind::set_data);
-    CHECK_FALSE(g.nodes[4].props.count("recording"));
+    CHECK(analyzers::node_prop(g.nodes[4], "recording").empty());
 }
 
 TEST_CASE("FreeSWITCH: bind_digit_action with a digit regex captures input, a feature code does not", "[flow][freeswitch]") {
@@ -81,11 +81,11 @@ TEST_CASE("FreeSWITCH: bind_digit_action with a digit regex captures input, a fe
     REQUIRE(g.nodes.size() == 5);
     CHECK(g.nodes[1].kind == FlowKind::collect_input);
     CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
-    CHECK(g.nodes[1].props.at("max_digits") == "16");
+    CHECK(analyzers::node_prop(g.nodes[1], "max_digits") == "16");
     CHECK(g.nodes[2].kind == FlowKind::other);
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
     CHECK(g.nodes[3].sensitivity == Sensitivity::none);
-    CHECK(g.nodes[4].props.at("max_digits") == "4");
+    CHECK(analyzers::node_prop(g.nodes[4], "max_digits") == "4");
     CHECK(p.notes.empty());
 }
 
@@ -102,6 +102,6 @@ TEST_CASE("FreeSWITCH: file-name expansion stays bounded on self-multiplying var
                                            "</condition></extension></context>", "freeswitch-xml");
     REQUIRE(p.flows.size() == 1);
     const auto& rec = p.flows[0].nodes.back();
-    CHECK(rec.props.at("recording") == "on");
-    CHECK(rec.props.at("recording_file").size() < 20000);
+    CHECK(rec.actions.recording == analyzers::Recording::on);
+    CHECK(rec.recording_file.size() < 20000);
 }

@@ -23,7 +23,7 @@ TEST_CASE("Lex V2 export: a Slot.json is a slot of the bot named by its folder",
     CHECK(g.nodes[1].kind == FlowKind::bot);
     CHECK(g.nodes[1].id == "PayBill/CardNumber");
     CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
-    CHECK(g.nodes[1].props.at("obfuscated") == "false");
+    CHECK(analyzers::node_prop(g.nodes[1], "obfuscated") == "false");
     CHECK(g.nodes[1].span.start.line == 2);
 }
 
@@ -33,7 +33,7 @@ TEST_CASE("Lex: slot type and prompt decide when the slot name does not; Bot.jso
                                "amazon-lex");
     REQUIRE(by_type.flows.size() == 1);
     CHECK(by_type.flows[0].nodes[1].sensitivity == Sensitivity::pan);
-    CHECK(by_type.flows[0].nodes[1].props.at("obfuscated") == "true");
+    CHECK(analyzers::node_prop(by_type.flows[0].nodes[1], "obfuscated") == "true");
     auto amount = test::build("B/BotLocales/en_US/Intents/I/Slots/Amount/Slot.json",
                               R"({"name": "Amount", "slotTypeName": "AMAZON.Number"})", "amazon-lex");
     REQUIRE(amount.flows.size() == 1);
@@ -51,7 +51,7 @@ TEST_CASE("Lex V1 export: every intent's slots in one graph named after the bot"
     CHECK(g.name == "PayBill");
     REQUIRE(g.nodes.size() == 3);
     CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
-    CHECK(g.nodes[1].props.at("obfuscated") == "false");
+    CHECK(analyzers::node_prop(g.nodes[1], "obfuscated") == "false");
     CHECK(g.nodes[2].sensitivity == Sensitivity::none);
 }
 
@@ -70,12 +70,12 @@ TEST_CASE("Connect: bot nodes name the Lex bot from the console metadata", "[flo
     const auto* bot = test::find_node(p.flows[0], "bot");
     REQUIRE(bot);
     CHECK(bot->kind == FlowKind::bot);
-    CHECK(bot->props.at("target_flow") == "BillingBot");
+    CHECK(analyzers::node_prop(*bot, "target_flow") == "BillingBot");
     CHECK(bot->sensitivity == Sensitivity::none);
     const auto* v1 = test::find_node(p.flows[0], "v1");
     REQUIRE(v1);
     CHECK(v1->kind == FlowKind::bot);
-    CHECK(v1->props.at("target_flow") == "CardBot");
+    CHECK(analyzers::node_prop(*v1, "target_flow") == "CardBot");
     CHECK(v1->sensitivity == Sensitivity::pan);
 }
 

@@ -23,10 +23,10 @@ TEST_CASE("NCCO: a one-key confirmation after a read-back is not sensitive; the 
   {"action": "input", "type": ["dtmf"], "dtmf": {"maxDigits": 1}, "eventUrl": ["https://x.example.com/confirm"]}
 ])", "vonage-ncco");
     const auto& g = p.flows[0];
-    CHECK(g.nodes[1].props.at("reads_back") == "pan");
+    CHECK(analyzers::node_prop(g.nodes[1], "reads_back") == "pan");
     CHECK(g.nodes[2].sensitivity == Sensitivity::none);
     auto masked = test::build("confirm.json", R"([{"action": "talk", "text": "A card ending in ${cardLast4}."}])", "vonage-ncco");
-    CHECK_FALSE(masked.flows[0].nodes[1].props.count("reads_back"));
+    CHECK(analyzers::node_prop(masked.flows[0].nodes[1], "reads_back").empty());
 }
 
 TEST_CASE("NCCO: websocket endpoints; an unencrypted URL is the node's URL", "[flow][ncco]") {
@@ -36,6 +36,6 @@ TEST_CASE("NCCO: websocket endpoints; an unencrypted URL is the node's URL", "[f
 ])", "vonage-ncco");
     const auto& n = p.flows[0].nodes[1];
     CHECK(n.kind == FlowKind::streaming);
-    CHECK(n.props.at("stream_url") == "ws://bot.example.net/socket");
-    CHECK(n.props.at("url") == "ws://bot.example.net/socket");
+    CHECK(analyzers::node_prop(n, "stream_url") == "ws://bot.example.net/socket");
+    CHECK(analyzers::node_prop(n, "url") == "ws://bot.example.net/socket");
 }

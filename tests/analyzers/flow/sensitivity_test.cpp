@@ -79,19 +79,19 @@ TEST_CASE("sensitivity: look-alikes are not card, security-code or bank data", "
 
 TEST_CASE("sensitivity: digit counts do not override words that name other data", "[flow][sensitivity]") {
     FlowGraph g;
-    auto input = [&](std::string id, std::string prompt, std::string digits) {
+    auto input = [&](std::string id, std::string prompt, int digits) {
         FlowNode n;
         n.id = std::move(id);
         n.kind = FlowKind::collect_input;
-        n.props["prompt_text"] = std::move(prompt);
-        n.props["max_digits"] = std::move(digits);
+        n.prompt_text = std::move(prompt);
+        n.input.max_digits = digits;
         g.nodes.push_back(std::move(n));
     };
-    input("order", "Enter your sixteen digit order number", "16");
-    input("card", "Enter the number now", "16");
-    input("ext", "Enter the extension of your party", "4");
-    input("code", "And now the code", "4");
-    input("survey", "Rate us from one to five", "1");
+    input("order", "Enter your sixteen digit order number", 16);
+    input("card", "Enter the number now", 16);
+    input("ext", "Enter the extension of your party", 4);
+    input("code", "And now the code", 4);
+    input("survey", "Rate us from one to five", 1);
     for (std::uint32_t i = 0; i + 1 < g.nodes.size(); ++i) g.edges.push_back({i, i + 1, ""});
     refine_sensitivity_by_digits(g);
     CHECK(g.nodes[0].sensitivity == Sensitivity::none);  // an order number, by its words

@@ -16,8 +16,8 @@ TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio]") {
     CHECK(g.nodes[g.entry].kind == FlowKind::entry);
     const auto* rec = test::find_node(g, "record_all");
     CHECK(rec->kind == FlowKind::recording);
-    CHECK(rec->props.at("recording") == "on");
-    CHECK(rec->props.at("url") == "http://hooks.example.com/recordings");
+    CHECK(analyzers::node_prop(*rec, "recording") == "on");
+    CHECK(analyzers::node_prop(*rec, "url") == "http://hooks.example.com/recordings");
     const auto* gather = test::find_node(g, "gather_card");
     CHECK(gather->kind == FlowKind::collect_input);
     CHECK(gather->sensitivity == Sensitivity::pan);
@@ -26,7 +26,7 @@ TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio]") {
     CHECK(set->reads == std::vector<std::string>{"widgets.gather_card.Digits"});
     CHECK(set->writes == std::vector<std::string>{"flow.variables.card"});
     CHECK(test::find_node(g, "charge")->reads == std::vector<std::string>{"flow.variables.card"});
-    CHECK(test::find_node(g, "sms_receipt")->props.at("message") == "sms");
+    CHECK(analyzers::node_prop(*test::find_node(g, "sms_receipt"), "message") == "sms");
     CHECK(test::has_edge(g, "Trigger", "record_all", ""));
     CHECK(test::has_edge(g, "gather_card", "gather_card", "timeout"));
     CHECK(test::has_edge(g, "gather_card", "set_card", "keypress"));
@@ -61,9 +61,9 @@ TEST_CASE("Studio: messages that carry personal data are marked; phone numbers a
   {"name": "c", "type": "send-message", "transitions": [], "properties": {"to": "{{flow.data.phone_number}}", "body": "Hi {{flow.data.first_name}}"}}]})",
                          "twilio-studio-flow");
     const auto& g = p.flows[0];
-    CHECK(test::find_node(g, "a")->props.at("personal_data") == "dob");
-    CHECK(test::find_node(g, "b")->props.at("personal_data") == "ssn");
-    CHECK_FALSE(test::find_node(g, "c")->props.count("personal_data"));
+    CHECK(analyzers::node_prop(*test::find_node(g, "a"), "personal_data") == "dob");
+    CHECK(analyzers::node_prop(*test::find_node(g, "b"), "personal_data") == "ssn");
+    CHECK(analyzers::node_prop(*test::find_node(g, "c"), "personal_data").empty());
 }
 
 TEST_CASE("Studio: legacy transitions that name a widget's sid", "[flow][studio]") {

@@ -22,14 +22,14 @@ TEST_CASE("VoiceXML: an inline DTMF grammar's repeat count and rule ids decide t
     const auto& g = p.flows[0];
     const auto* entry = test::find_node(g, "entry");
     REQUIRE(entry);
-    CHECK(entry->props.at("max_digits") == "16");
+    CHECK(analyzers::node_prop(*entry, "max_digits") == "16");
     CHECK(entry->sensitivity == Sensitivity::pan);
     const auto* x = test::find_node(g, "x");
     REQUIRE(x);
     CHECK(x->sensitivity == Sensitivity::cvv);
     const auto* y = test::find_node(g, "y");
     REQUIRE(y);
-    CHECK(y->props.at("max_digits") == "19");
+    CHECK(analyzers::node_prop(*y, "max_digits") == "19");
 }
 
 TEST_CASE("VoiceXML: <record> prompts play first, its <filled> submit follows", "[flow][voicexml]") {

@@ -12,13 +12,13 @@ TEST_CASE("TwiML: verbs in order, recording start/stop, Gather and Pay", "[flow]
     const auto& g = p.flows[0];
     REQUIRE(g.nodes.size() == 7);
     CHECK(g.nodes[1].kind == FlowKind::prompt);
-    CHECK(g.nodes[2].props.at("recording") == "on");
+    CHECK(analyzers::node_prop(g.nodes[2], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
     CHECK(g.nodes[3].platform_type == "Gather");
     CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
-    CHECK(g.nodes[3].props.at("url") == "http://pay.example.com/card");
+    CHECK(analyzers::node_prop(g.nodes[3], "url") == "http://pay.example.com/card");
     CHECK(g.nodes[3].span.start.line == 7);
-    CHECK(g.nodes[4].props.at("recording") == "off");
+    CHECK(analyzers::node_prop(g.nodes[4], "recording") == "off");
     CHECK(g.nodes[5].kind == FlowKind::payment_capture);
     CHECK(g.nodes[6].kind == FlowKind::end);
     CHECK(g.edges.size() == 6);
@@ -33,8 +33,8 @@ TEST_CASE("VoiceXML: forms, fields, goto, log and submit", "[flow][voicexml]") {
     REQUIRE(field);
     CHECK(field->kind == FlowKind::collect_input);
     CHECK(field->sensitivity == Sensitivity::pan);
-    CHECK(field->props.at("max_digits") == "16");
-    CHECK(field->props.at("record_utterance") == "true");
+    CHECK(analyzers::node_prop(*field, "max_digits") == "16");
+    CHECK(analyzers::node_prop(*field, "record_utterance") == "true");
     CHECK(test::has_edge(g, "pay", "cardNumber", ""));
     bool goto_edge = false, log_reads = false, submit = false;
     for (const auto& e : g.edges) {
@@ -42,7 +42,7 @@ TEST_CASE("VoiceXML: forms, fields, goto, log and submit", "[flow][voicexml]") {
     }
     for (const auto& n : g.nodes) {
         if (n.platform_type == "log") log_reads = std::find(n.reads.begin(), n.reads.end(), "cardNumber") != n.reads.end();
-        if (n.platform_type == "submit") submit = n.props.at("url") == "http://pay.example.com/charge" && n.props.at("method") == "get";
+        if (n.platform_type == "submit") submit = analyzers::node_prop(n, "url") == "http://pay.example.com/charge" && analyzers::node_prop(n, "method") == "get";
     }
     CHECK(goto_edge);
     CHECK(log_reads);
@@ -55,13 +55,13 @@ TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][f
     const auto& g = p.flows[0];
     CHECK(g.name == "default");
     REQUIRE(g.nodes.size() == 6);
-    CHECK(g.nodes[2].props.at("recording") == "on");
+    CHECK(analyzers::node_prop(g.nodes[2], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
     CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
     CHECK(g.nodes[3].writes == std::vector<std::string>{"card_number"});
     CHECK(g.nodes[4].reads == std::vector<std::string>{"card_number"});
-    CHECK(g.nodes[5].props.at("target_flow") == "secure-payments");
-    CHECK(p.flows[1].nodes[1].props.at("recording") == "paused");
+    CHECK(analyzers::node_prop(g.nodes[5], "target_flow") == "secure-payments");
+    CHECK(analyzers::node_prop(p.flows[1].nodes[1], "recording") == "paused");
     CHECK(p.flows[1].nodes[2].sensitivity == Sensitivity::cvv);
     CHECK(p.notes.empty());
 }

@@ -103,6 +103,8 @@ TEST_CASE("chan_sip: #include splices files; included files are not units of the
     CHECK(pbx->origins.at(general->find("allowguest")).path == "pbx/sip_general_custom.conf");
     const Node* ext = section(*pbx, "2001");
     REQUIRE(ext);
+    CHECK(pbx->origins.at(ext).path == "pbx/sip_additional.conf");  // sections keep their file
+    CHECK(pbx->origins.at(general).path == "pbx/sip.conf");
     CHECK(ext->get("transport") == "tls");  // (+) appended to the earlier [2001]
     CHECK(ext->get("host") == "dynamic");
 }
@@ -120,6 +122,18 @@ TEST_CASE("chan_sip: include cycles and template loops terminate", "[effective]"
     auto u = resolve_units(spec, alone.sorted());
     REQUIRE(u.size() == 1);
     CHECK(section(*u[0], "x")->get("type") == "peer");
+}
+
+TEST_CASE("chan_sip: a diamond of templates is resolved once per template", "[effective]") {
+    std::string text = "[general]\n[t0](!)\ntype=friend\n";
+    for (int i = 1; i < 40; ++i) text += "[t" + std::to_string(i) + "](!,t" + std::to_string(i - 1) + ",t" + std::to_string(i - 1) + ")\nk" + std::to_string(i) + "=v\n";
+    text += "[peer](t39,t39)\n";
+    Scan scan;
+    scan.ini("sip.conf", text);
+    auto units = resolve_units({Resolution::chan_sip, {}}, scan.sorted());
+    REQUIRE(units.size() == 1);
+    // 2^39 paths through the templates without memoization; the depth cap keeps 16 levels.
+    CHECK(section(*units[0], "peer")->get("k39") == "v");
 }
 
 TEST_CASE("pjsip: defaults attach to each section, templates fold in", "[effective]") {
