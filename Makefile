@@ -30,6 +30,12 @@ demo: build
 
 test: deps-test test-unit test-asan
 
+# clang-format / clang-tidy on the lines LINT_BASE..HEAD (default: the last commit) changes,
+# never on whole files: scripts/lint-changed.sh. CI runs it when it knows the range (LINT_BASE).
+.PHONY: lint
+lint:
+	@scripts/lint-changed.sh
+
 .PHONY: deps-test
 
 deps-test:

@@ -382,10 +382,8 @@ bool is_jsonc_path(std::string_view path) {
     const std::size_t slash = path.find_last_of("/\\");
     const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     const std::string_view dir = slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-    auto ends = [](std::string_view s, std::string_view suffix) {
-        return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-    };
-    auto starts = [](std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; };
+    auto ends = [](std::string_view s, std::string_view suffix) { return s.ends_with(suffix); };
+    auto starts = [](std::string_view s, std::string_view prefix) { return s.starts_with(prefix); };
     if (ends(name, ".jsonc") || ends(name, ".code-workspace")) return true;
     if (!ends(name, ".json")) return false;
     if (starts(name, "tsconfig") || starts(name, "jsconfig") || name == "devcontainer.json" ||

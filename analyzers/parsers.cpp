@@ -27,7 +27,7 @@ Result<Document> parse_document(std::string_view syntax, std::string_view text, 
         XmlOptions xo;
         static constexpr std::string_view k_template_ext[] = {".jsp", ".jspx", ".php", ".mustache", ".hbs", ".html", ".htm", ".erb", ".tmpl", ".tpl", ".j2"};
         for (std::string_view ext : k_template_ext) {
-            if (path.size() >= ext.size() && std::string_view(path).substr(path.size() - ext.size()) == ext) xo.blank_templates = true;
+            if (std::string_view(path).ends_with(ext)) xo.blank_templates = true;
         }
         return parse_xml(text, path, limits, xo);
     }

@@ -7,16 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "analyzers/text.h"
+
 namespace ccscan::analyzers {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // One attribute as written in a start tag: byte ranges of its name and quoted value.
 struct RawAttribute {

@@ -42,30 +42,6 @@ const rules::RuleSummary* find_rule(const rules::Report& report, const std::stri
     return linear == report.rules.end() ? nullptr : &*linear;
 }
 
-bool natural_less(std::string_view a, std::string_view b) {
-    std::size_t i = 0, j = 0;
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    while (i < a.size() && j < b.size()) {
-        if (digit(a[i]) && digit(b[j])) {
-            std::size_t ei = i, ej = j;
-            while (ei < a.size() && digit(a[ei])) ++ei;
-            while (ej < b.size() && digit(b[ej])) ++ej;
-            std::string_view na = a.substr(i, ei - i), nb = b.substr(j, ej - j);
-            while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
-            while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
-            if (na.size() != nb.size()) return na.size() < nb.size();
-            if (na != nb) return na < nb;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        if (a[i] != b[j]) return a[i] < b[j];
-        ++i;
-        ++j;
-    }
-    return a.size() - i < b.size() - j;
-}
-
 std::vector<const rules::ControlResult*> controls_in_natural_order(const rules::Report& report) {
     std::vector<const rules::ControlResult*> out;
     for (const rules::ControlResult& c : report.controls) out.push_back(&c);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/text.h"
 #include "rules/report.h"
 
 namespace ccscan::reporters {
@@ -43,7 +44,7 @@ const std::array<rules::Severity, 5>& severities_descending();
 
 // Orders control ids as people read them: "pci-dss:2.2.4" < "pci-dss:10.5.1",
 // "gdpr:Art.5(1)(f)" < "gdpr:Art.13" (digit runs compare as numbers).
-bool natural_less(std::string_view a, std::string_view b);
+using analyzers::natural_less;
 // report.controls by framework (as given) then natural id order.
 std::vector<const rules::ControlResult*> controls_in_natural_order(const rules::Report& report);
 

@@ -2,14 +2,14 @@
 # Installs what building and testing ccscan needs on Debian 12: apt packages (when missing) and
 # the pinned npm sources (tree-sitter grammars; test tools). Safe to run repeatedly.
 #   scripts/install-deps.sh          build dependencies
-#   scripts/install-deps.sh --test   also the test tools (SARIF validators, Chromium, clang with
+#   scripts/install-deps.sh --test   also the test tools (SARIF validators, Chromium, clang-format/tidy, clang with
 #                                    the libFuzzer/ASan runtime for the fuzz harnesses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_pkgs=(cmake ninja-build g++ make pkg-config git ccache libcli11-dev libyaml-cpp-dev libgit2-dev
   nlohmann-json3-dev catch2 libre2-dev libssl-dev libpugixml-dev libkainjow-mustache-dev libcurl4-openssl-dev)
-test_pkgs=(chromium ripgrep python3 openssl clang libclang-rt-14-dev)
+test_pkgs=(chromium ripgrep python3 openssl clang libclang-rt-14-dev clang-format-14 clang-tidy-14)
 want=("${build_pkgs[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${test_pkgs[@]}")
 command -v npm >/dev/null 2>&1 || want+=(npm)

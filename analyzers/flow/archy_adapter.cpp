@@ -2,7 +2,10 @@
 
 #include <optional>
 
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
@@ -250,6 +253,24 @@ std::vector<FlowGraph> build_genesys_archy(const InputFile& file, const Document
         refine_sensitivity_by_digits(out.back());
     }
     return out;
+}
+
+bool sniff_genesys_archy(const SniffInput& in) {
+    static const RE2 k_archy("(?m)^(inboundCall|inqueueCall|outboundCall|secureCall|inboundChat|inboundEmail|inboundShortMessage|commonModule|bot|digitalBot|workflow|voicemail|voiceSurvey|inboundMessage)\\s*:");
+    // The flow type is the document's first top-level key (not any key named `bot:`).
+    static const RE2 k_first_key("(?m)^([A-Za-z_][\\w]*)\\s*:");
+    std::string first;
+    std::string_view body = in.head;
+    while (!body.empty()) {  // skip comments, directives and `---` before the first key
+        std::size_t nl = body.find('\n');
+        std::string_view line = body.substr(0, nl);
+        if (!line.empty() && line[0] != '#' && line[0] != '%' && line.substr(0, 3) != "---" &&
+            !std::isspace(static_cast<unsigned char>(line[0]))) {
+            break;
+        }
+        body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+    }
+    return RE2::PartialMatch(body.substr(0, body.find('\n')), k_first_key, &first) && RE2::FullMatch(first + ":", k_archy);
 }
 
 }  // namespace ccscan::analyzers::flow

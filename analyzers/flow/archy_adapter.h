@@ -12,9 +12,16 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_genesys_archy(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                            std::vector<Diagnostic>& notes);
+
+// Content signature (format table): the first top-level key is an Archy flow type (`inboundCall:`, `secureCall:`, ...).
+bool sniff_genesys_archy(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

@@ -4,7 +4,11 @@
 #include <map>
 #include <set>
 
+#include <re2/re2.h>
+
+#include "analyzers/flow/dialplan_refs.h"
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -26,12 +30,7 @@ struct Context {
     std::vector<std::pair<std::string, Span>> includes;
 };
 
-std::string trim(std::string_view s) {
-    std::size_t b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    std::size_t e = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(b, e - b + 1));
-}
+std::string trim(std::string_view s) { return std::string(analyzers::trim(s, " \t\r")); }
 
 // Strips a `;` comment (a `\;` is an escaped semicolon).
 std::string strip_comment(std::string_view line) {
@@ -245,18 +244,6 @@ void app_props(FlowNode& n, const std::string& app, const std::vector<std::strin
 
 }  // namespace
 
-void dialplan_refs(std::string_view text, std::vector<std::string>& out) {
-    for (std::size_t p = text.find("${"); p != std::string_view::npos; p = text.find("${", p + 2)) {
-        std::size_t s = p + 2, e = s;
-        while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
-        if (e < text.size() && text[e] == '(') {
-            std::size_t close = text.find(')', e);
-            if (close != std::string_view::npos) e = close + 1;
-        }
-        if (e > s) add_unique(out, std::string(text.substr(s, e - s)));
-    }
-}
-
 namespace {
 
 // Goto target "[[ctx,]exten,]prio" relative to the current node.
@@ -417,6 +404,11 @@ std::vector<FlowGraph> build_asterisk_dialplan(const InputFile& file, const Sens
     }
     sink.finish(notes);
     return out;
+}
+
+bool sniff_asterisk_dialplan(const SniffInput& in) {
+    static const RE2 k_dialplan("(?m)^\\s*(exten|same)\\s*=>");
+    return RE2::PartialMatch(in.head, k_dialplan);
 }
 
 }  // namespace ccscan::analyzers::flow

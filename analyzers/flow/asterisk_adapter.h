@@ -15,12 +15,16 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_asterisk_dialplan(const InputFile& file, const SensitivityLexicon& lex,
                                                std::vector<Diagnostic>& notes);
 
-// `${VAR}` / `${FUNC(args)}` references in an argument string ("CALLERID(num)", "CARD").
-void dialplan_refs(std::string_view text, std::vector<std::string>& out);
+// Content signature (format table): `exten =>` / `same =>` lines.
+bool sniff_asterisk_dialplan(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

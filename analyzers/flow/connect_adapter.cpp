@@ -2,9 +2,12 @@
 
 #include <regex>
 
-#include "analyzers/flow/graph_builder.h"
+#include <re2/re2.h>
+
 #include "analyzers/flow/label.h"
 #include "analyzers/flow/connect_legacy.h"
+#include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -273,13 +276,6 @@ void apply_embed_span(FlowGraph& g, const Span& span) {
 
 }  // namespace
 
-std::string flow_name_from_path(const std::string& path) {
-    std::size_t slash = path.find_last_of('/');
-    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    std::size_t dot = base.find('.');
-    return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
-}
-
 FlowGraph build_connect_root(const Node& root, const std::string& path, const std::string& name,
                              const Span& embed_span, const SensitivityLexicon& lex, std::vector<Diagnostic>& notes) {
     if (root.find("modules")) {
@@ -323,6 +319,12 @@ std::vector<FlowGraph> build_amazon_connect_legacy(const InputFile& file, const 
     if (name.empty()) name = flow_name_from_path(file.path);
     out.push_back(build_connect_legacy_root(doc.root, file.path, name, lex, notes));
     return out;
+}
+
+bool sniff_amazon_connect(const SniffInput& in) {
+    static const RE2 k_connect("\"StartAction\"\\s*:|\"Actions\"\\s*:\\s*\\[");
+    return RE2::PartialMatch(in.head, k_connect) && (contains(in.head, "\"Version\"") || contains(in.head, "\"StartAction\"")) &&
+           contains(in.bytes, "\"Type\"");
 }
 
 }  // namespace ccscan::analyzers::flow

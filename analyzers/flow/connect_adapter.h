@@ -17,6 +17,10 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_amazon_connect(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
@@ -29,7 +33,8 @@ std::vector<FlowGraph> build_amazon_connect_legacy(const InputFile& file, const 
 FlowGraph build_connect_root(const Node& root, const std::string& path, const std::string& name,
                              const Span& embed_span, const SensitivityLexicon& lex, std::vector<Diagnostic>& notes);
 
-// Flow name from a file path: the file stem ("flows/Pay by card.json" -> "Pay by card").
-std::string flow_name_from_path(const std::string& path);
+
+// Content signature (format table): JSON flow language: `StartAction` or an `Actions` list, with `Version`/`StartAction` and typed actions.
+bool sniff_amazon_connect(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

@@ -1,6 +1,9 @@
 #include "analyzers/flow/connect_legacy.h"
 
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
@@ -113,6 +116,12 @@ FlowGraph build_connect_legacy_root(const Node& root, const std::string& path, c
     FlowGraph g = b.finish(notes);
     refine_sensitivity_by_digits(g);
     return g;
+}
+
+bool sniff_amazon_connect_legacy(const SniffInput& in) {
+    static const RE2 k_legacy("\"modules\"\\s*:\\s*\\[");
+    return RE2::PartialMatch(in.head, k_legacy) &&
+           (contains(in.head, "\"contactFlow\"") || contains(in.head, "\"branches\"") || contains(in.head, "\"start\""));
 }
 
 }  // namespace ccscan::analyzers::flow

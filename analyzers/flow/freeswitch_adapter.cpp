@@ -4,10 +4,10 @@
 
 #include <re2/re2.h>
 
-#include "analyzers/flow/asterisk_adapter.h"
-#include "analyzers/flow/connect_adapter.h"
+#include "analyzers/flow/dialplan_refs.h"
 #include "analyzers/flow/graph_builder.h"
-#include "analyzers/flow/twiml_adapter.h"
+#include "analyzers/flow/xml_helpers.h"
+#include "analyzers/format_sniff.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -313,6 +313,17 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
     find_includes(doc.root);
     for (FlowGraph& g : out) g.includes = includes;
     return out;
+}
+
+bool sniff_freeswitch(const SniffInput& in) {
+    const std::string& n = in.root;
+    auto has = [&](std::string_view needle) { return contains(in.head, needle); };
+    if (n == "document" && has("freeswitch")) return true;
+    // Dialplan snippets (FusionPBX keeps one `<extension>` per file) have no `<document>`.
+    if (n == "extension") return has("<condition") || has("application=");
+    return (n == "include" || n == "context" || n == "section" || n == "profile" || n == "configuration") &&
+           (has("<extension") || has("application=") || has("<param name=") || has("<gateway") || has("X-PRE-PROCESS") ||
+            (n == "configuration" && has(".conf\"")));
 }
 
 }  // namespace ccscan::analyzers::flow

@@ -12,9 +12,16 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                         std::vector<Diagnostic>& notes);
+
+// Content signature (format table): a `<document>` naming freeswitch, a dialplan `<extension>` snippet, or `<include>`/`<context>`/`<section>`/`<profile>`/`<configuration>` with extensions, applications, params or gateways.
+bool sniff_freeswitch(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

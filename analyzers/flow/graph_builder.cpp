@@ -92,6 +92,13 @@ FlowGraph GraphBuilder::finish(std::vector<Diagnostic>& notes) {
     return std::move(m_graph);
 }
 
+std::string flow_name_from_path(const std::string& path) {
+    std::size_t slash = path.find_last_of('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::size_t dot = base.find('.');
+    return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
 void for_each_scalar(const Node& node, const std::function<void(const Node&)>& fn) {
     if (!node.is_container()) {
         fn(node);
@@ -112,14 +119,6 @@ std::string subtree_text(const Node& node) {
 }
 
 std::string short_text(std::string_view text, std::size_t max) { return analyzers::shorten_masked(text, max); }
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
 
 bool truthy(std::string_view text) {
     std::string l = lower(text);

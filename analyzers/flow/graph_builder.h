@@ -13,6 +13,7 @@
 
 #include "analyzers/document.h"
 #include "analyzers/flow_graph.h"
+#include "analyzers/text.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -50,15 +51,14 @@ private:
     std::string m_entry_id;
 };
 
+// Flow name from a file path: the file stem ("flows/Pay by card.json" -> "Pay by card").
+std::string flow_name_from_path(const std::string& path);
 // All scalar text under `node` (values of scalars, attributes and elements), space separated.
 std::string subtree_text(const Node& node);
 // Every scalar in the subtree, depth first, with its node (for URL and reference scans).
 void for_each_scalar(const Node& node, const std::function<void(const Node&)>& fn);
 // Short label: analyzers::shorten_masked (digit runs masked first, then cut at a word).
 std::string short_text(std::string_view text, std::size_t max = 60);
-// Lower-case copy (ASCII).
-std::string lower(std::string_view text);
-bool iequals(std::string_view a, std::string_view b);
 // "true"/"yes"/"1"/"enabled" (any case).
 bool truthy(std::string_view text);
 // First http(s)/ws(s)/sip/agi URL in `text`, or empty.

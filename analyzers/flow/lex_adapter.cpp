@@ -1,6 +1,5 @@
 #include "analyzers/flow/lex_adapter.h"
 
-#include "analyzers/flow/connect_adapter.h"
 #include "analyzers/flow/graph_builder.h"
 
 namespace ccscan::analyzers::flow {

@@ -2,8 +2,10 @@
 
 #include <cctype>
 
-#include "analyzers/flow/connect_adapter.h"
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
@@ -138,6 +140,12 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
     out.push_back(b.finish(notes));
     refine_sensitivity_by_digits(out.back());
     return out;
+}
+
+bool sniff_vonage_ncco(const SniffInput& in) {
+    static const RE2 k_ncco("^\\s*\\[\\s*\\{\\s*\"action\"\\s*:");
+    static const RE2 k_ncco_any("\"action\"\\s*:\\s*\"(talk|stream|input|record|connect|conversation|notify)\"");
+    return RE2::PartialMatch(in.head, k_ncco) || (skip_space(in.head).substr(0, 1) == "[" && RE2::PartialMatch(in.head, k_ncco_any));
 }
 
 }  // namespace ccscan::analyzers::flow

@@ -10,9 +10,16 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                          std::vector<Diagnostic>& notes);
+
+// Content signature (format table): a JSON array of objects with NCCO `action`s.
+bool sniff_vonage_ncco(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

@@ -2,8 +2,10 @@
 
 #include <map>
 
-#include "analyzers/flow/connect_adapter.h"
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
@@ -201,6 +203,12 @@ std::vector<FlowGraph> build_twilio_studio(const InputFile& file, const Document
     std::vector<FlowGraph> out;
     out.push_back(build_studio_root(def && def->find("states") ? *def : doc.root, file.path, name, {}, lex, notes));
     return out;
+}
+
+bool sniff_twilio_studio(const SniffInput& in) {
+    static const RE2 k_studio("\"initial_state\"\\s*:|schemas\\.twilio\\.com/studio");
+    static const RE2 k_studio_states("\"states\"\\s*:\\s*\\[");
+    return RE2::PartialMatch(in.head, k_studio) || (RE2::PartialMatch(in.head, k_studio_states) && contains(in.head, "\"transitions\""));
 }
 
 }  // namespace ccscan::analyzers::flow

@@ -11,6 +11,10 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_twilio_studio(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
@@ -20,5 +24,8 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
 
 // Liquid references in `text` ("{{widgets.card.Digits | upcase}}" -> "widgets.card.Digits").
 void liquid_refs(std::string_view text, std::vector<std::string>& out);
+
+// Content signature (format table): `initial_state` or the Studio schema URL, or `states` with `transitions`.
+bool sniff_twilio_studio(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

@@ -1,25 +1,13 @@
 #include "analyzers/flow/twiml_adapter.h"
 
-#include "analyzers/flow/connect_adapter.h"
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/xml_helpers.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
-
-std::string xml_attr(const Node& element, std::string_view name) {
-    for (const Node& c : element.children) {
-        if (c.kind == NodeKind::attribute && c.key == name) return c.value;
-    }
-    return {};
-}
-
-std::vector<const Node*> xml_children(const Node& element) {
-    std::vector<const Node*> out;
-    for (const Node& c : element.children) {
-        if (c.kind == NodeKind::element) out.push_back(&c);
-    }
-    return out;
-}
 
 namespace {
 
@@ -122,5 +110,7 @@ std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, c
     refine_sensitivity_by_digits(out.back());
     return out;
 }
+
+bool sniff_twiml(const SniffInput& in) { return in.root == "response"; }
 
 }  // namespace ccscan::analyzers::flow

@@ -10,14 +10,16 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                    std::vector<Diagnostic>& notes);
 
-// XML helpers shared by the XML adapters: attribute value (or empty) and the element's children
-// that are elements.
-std::string xml_attr(const Node& element, std::string_view name);
-std::vector<const Node*> xml_children(const Node& element);
+// Content signature (format table): a `<Response>` root.
+bool sniff_twiml(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

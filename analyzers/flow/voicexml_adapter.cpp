@@ -3,10 +3,12 @@
 #include <functional>
 #include <map>
 
-#include "analyzers/flow/connect_adapter.h"
+#include <re2/re2.h>
+
 #include "analyzers/flow/graph_builder.h"
+#include "analyzers/flow/xml_helpers.h"
+#include "analyzers/format_sniff.h"
 #include "analyzers/flow/label.h"
-#include "analyzers/flow/twiml_adapter.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -283,5 +285,9 @@ std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, c
     out.push_back(b.finish(notes));
     return out;
 }
+
+bool sniff_voicexml(const SniffInput& in) { return in.root == "vxml"; }
+
+bool sniff_ccxml(const SniffInput& in) { return in.root == "ccxml"; }
 
 }  // namespace ccscan::analyzers::flow

@@ -12,11 +12,19 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/input_file.h"
 
+namespace ccscan::analyzers {
+struct SniffInput;
+}
+
 namespace ccscan::analyzers::flow {
 
 std::vector<FlowGraph> build_voicexml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                       std::vector<Diagnostic>& notes);
 std::vector<FlowGraph> build_ccxml(const InputFile& file, const Document& doc, const SensitivityLexicon& lex,
                                    std::vector<Diagnostic>& notes);
+
+// Content signature (format table): a `<vxml>` / `<ccxml>` root.
+bool sniff_voicexml(const SniffInput& in);
+bool sniff_ccxml(const SniffInput& in);
 
 }  // namespace ccscan::analyzers::flow

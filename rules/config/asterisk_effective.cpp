@@ -204,7 +204,7 @@ public:
         Settings out = own;
         m_general_path = raw.path;
         for (const auto& [key, value] : m_spec.defaults) {
-            bool present = std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+            bool present = std::any_of(out.begin(), out.end(), [&key = key](const auto& kv) { return kv.first == key; });
             if (present) continue;
             m_owned.push_back(default_node(key, value, raw.header.span));
             m_default_notes[key] = default_note(value);

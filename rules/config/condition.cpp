@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "analyzers/text.h"
 #include "rules/pack_support.h"
 
 namespace ccscan::rules::config {
@@ -31,11 +32,7 @@ constexpr OpName k_group_ops[] = {
     {"all_items", Condition::Op::all_items},
 };
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
+using analyzers::lower;
 
 bool is_policy_ref(std::string_view v) { return v.size() > 10 && v.substr(0, 9) == "${policy." && v.back() == '}'; }
 

@@ -148,7 +148,7 @@ private:
         if (!settings) return;
         for (const auto& [key, value] : m_spec.defaults) {
             bool present = std::any_of(settings->children.begin(), settings->children.end(),
-                                       [&](const Node& p) { return p.key == "param" && p.get("name") == key; });
+                                       [&key = key](const Node& p) { return p.key == "param" && p.get("name") == key; });
             if (present) continue;
             Node param;
             param.kind = NodeKind::element;

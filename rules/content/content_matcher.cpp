@@ -1,5 +1,6 @@
 #include "rules/content/content_matcher.h"
 
+#include "analyzers/text.h"
 #include "rules/content/detectors.h"
 #include "rules/message.h"
 #include "rules/pack_support.h"
@@ -21,16 +22,8 @@ struct ContentSpec {
     TestFiles test_files = TestFiles::lower;
 };
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 bool is_test_path(std::string_view path, const Catalog& cat) {
-    std::string p = "/" + lower_ascii(path);
+    std::string p = "/" + analyzers::lower(path);
     for (const std::string& frag : cat.test_paths) {
         if (p.find(frag) != std::string::npos) return true;
     }
@@ -95,7 +88,7 @@ public:
             f.location = {ctx.file.path, {lines.position(d.begin), lines.position(d.end)}};
             f.evidence = d.evidence;
             f.fingerprint_key = fingerprint_context(text, found, i);
-            std::string around = lower_ascii(line_of(text, d.begin));
+            std::string around = analyzers::lower(line_of(text, d.begin));
             if (test_file && m_spec->test_files == TestFiles::lower) f.severity_delta -= 1;
             if (has_context_word(around, m_spec->lower)) f.severity_delta -= 1;
             if (has_context_word(around, m_spec->raise)) f.severity_delta += 1;
@@ -151,7 +144,7 @@ Result<std::shared_ptr<const Matcher>> make_content_matcher(const Node& spec, co
         cs->raise = r.strings(*context, "raise").value_or(std::vector<std::string>{});
         cs->lower = r.strings(*context, "lower").value_or(std::vector<std::string>{});
         for (auto* words : {&cs->raise, &cs->lower}) {
-            for (std::string& w : *words) w = lower_ascii(w);
+            for (std::string& w : *words) w = analyzers::lower(w);
         }
     }
     if (test_files) {

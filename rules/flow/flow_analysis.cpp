@@ -6,20 +6,17 @@
 
 #include <re2/re2.h>
 
+#include "analyzers/text.h"
 #include "rules/flow/config_units.h"
 
 namespace ccscan::rules::flow {
+
+using analyzers::lower;
 
 namespace {
 
 constexpr std::array<std::string_view, k_state_vars> k_var_names = {
     "recording", "ivr_recording", "analytics", "logging", "streaming", "hold", "notice", "consent", "seen"};
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // The state values of a channel setting: its enum names without `unset`.
 template <std::size_t N>

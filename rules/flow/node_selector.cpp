@@ -4,20 +4,16 @@
 
 #include <re2/re2.h>
 
+#include "analyzers/text.h"
 #include "rules/pack_support.h"
 
 namespace ccscan::rules::flow {
 
+using analyzers::lower;
 using analyzers::Node;
 using analyzers::NodeKind;
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 template <std::size_t N>
 std::string joined(const std::array<std::string_view, N>& names) {

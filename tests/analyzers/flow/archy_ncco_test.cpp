@@ -6,7 +6,7 @@ using namespace ccscan;
 using analyzers::FlowKind;
 using analyzers::Sensitivity;
 
-TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][archy]") {
+TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][archy][genesys-archy]") {
     auto p = test::build_fixture("archy/inbound_payments.yaml", "genesys-archy");
     REQUIRE(p.flows.size() == 1);
     const auto& g = p.flows[0];
@@ -33,7 +33,7 @@ TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][ar
     CHECK(p.notes.empty());
 }
 
-TEST_CASE("NCCO: actions in order, input ends the array's path", "[flow][ncco]") {
+TEST_CASE("NCCO: actions in order, input ends the array's path", "[flow][ncco][vonage-ncco]") {
     auto p = test::build_fixture("ncco/record_then_input.json", "vonage-ncco");
     REQUIRE(p.flows.size() == 1);
     const auto& g = p.flows[0];

@@ -18,7 +18,7 @@ const analyzers::FlowGraph* graph(const analyzers::ParsedFile& p, const std::str
 
 }  // namespace
 
-TEST_CASE("Asterisk: one graph per context, general/globals skipped", "[flow][asterisk]") {
+TEST_CASE("Asterisk: one graph per context, general/globals skipped", "[flow][asterisk][asterisk-dialplan]") {
     auto p = test::build_fixture("asterisk/extensions.conf", "asterisk-dialplan");
     REQUIRE(p.flows.size() == 1);
     const auto& g = p.flows[0];

@@ -7,7 +7,7 @@ using namespace ccscan;
 using analyzers::FlowKind;
 using analyzers::Sensitivity;
 
-TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[flow][connect]") {
+TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[flow][connect][amazon-connect-flow]") {
     auto parsed = test::build_fixture("connect/pay_by_phone.json", "amazon-connect-flow");
     REQUIRE(parsed.flows.size() == 1);
     const auto& g = parsed.flows[0];
@@ -75,7 +75,7 @@ TEST_CASE("Connect: transfers name their target flow; digit counts refine sensit
     CHECK(analyzers::node_prop(*test::find_node(g, "pause"), "recording") == "off");
 }
 
-TEST_CASE("Connect legacy export: modules, parameters and branches", "[flow][connect]") {
+TEST_CASE("Connect legacy export: modules, parameters and branches", "[flow][connect][amazon-connect-flow-legacy]") {
     auto parsed = test::build_fixture("connect/legacy_export.json", "amazon-connect-flow-legacy");
     REQUIRE(parsed.flows.size() == 1);
     const auto& g = parsed.flows[0];

@@ -7,7 +7,7 @@ using analyzers::FlowKind;
 using analyzers::Node;
 using analyzers::NodeKind;
 
-TEST_CASE("CloudFormation: ContactFlow Content is parsed; nodes point at the embedding string", "[flow][iac]") {
+TEST_CASE("CloudFormation: ContactFlow Content is parsed; nodes point at the embedding string", "[flow][iac][cloudformation]") {
     auto p = test::build_fixture("iac/connect.cfn.yaml", "cloudformation");
     REQUIRE(p.flows.size() == 1);
     const auto& g = p.flows[0];
@@ -23,7 +23,7 @@ TEST_CASE("CloudFormation: ContactFlow Content is parsed; nodes point at the emb
     CHECK(p.notes[0].span.start.line == 20);
 }
 
-TEST_CASE("Terraform: aws_connect_contact_flow content as a string or a jsonencode object", "[flow][iac]") {
+TEST_CASE("Terraform: aws_connect_contact_flow content as a string or a jsonencode object", "[flow][iac][terraform]") {
     std::string flow = R"({"Version":"2019-10-30","StartAction":"a","Actions":[
       {"Identifier":"a","Type":"TransferToFlow","Parameters":{"ContactFlowId":"${aws_connect_contact_flow.pay.contact_flow_id}"},"Transitions":{}}]})";
     analyzers::ParsedFile parsed;

@@ -1,6 +1,9 @@
 // Test helpers for flow adapters and flow rules: read a fixture, parse it (JSON, YAML, XML),
-// build its graphs, find nodes.
+// build its graphs, find nodes. Every helper stops the test (REQUIRE) when the fixture is
+// missing, does not parse or yields no flows, before any assertion about findings.
 #pragma once
+
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -11,6 +14,7 @@
 #include "analyzers/flow/builder.h"
 #include "analyzers/flow/sensitivity.h"
 #include "analyzers/flow_graph.h"
+#include "analyzers/format_registry.h"
 #include "analyzers/input_file.h"
 #include "analyzers/parsed_file.h"
 #include "analyzers/json_parser.h"
@@ -19,33 +23,52 @@
 
 namespace ccscan::test {
 
+// The fixture's bytes; the test stops here when the file is missing or empty (a renamed
+// fixture must not turn every "no finding" assertion after it into a vacuous pass).
 inline std::string read_fixture(const std::string& rel) {
-    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/flows/" + rel, std::ios::binary);
+    const std::string path = std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/flows/" + rel;
+    std::ifstream in(path, std::ios::binary);
+    INFO("fixture " << path);
+    REQUIRE(in.good());
     std::stringstream ss;
     ss << in.rdbuf();
+    REQUIRE_FALSE(ss.str().empty());
     return ss.str();
 }
 
-// Builds the graphs of `text` as format `format` (path used for names and locations).
+// Builds the graphs of `text` as format `format` (path used for names and locations). The
+// format must be a row of the format table with flows, and the text must parse: the test stops
+// otherwise. Zero flows is allowed here (Bot.json has none); build_fixture requires some.
 inline analyzers::ParsedFile build(const std::string& path, const std::string& text, const std::string& format) {
+    INFO(path << " as " << format);
+    const analyzers::FormatInfo* info = analyzers::find_format(format);
+    REQUIRE(info != nullptr);
+    REQUIRE(info->has_flows());
     analyzers::InputFile file{path, "", text, analyzers::Origin::worktree, std::nullopt};
     analyzers::ParsedFile parsed;
     parsed.format = format;
-    static const std::vector<std::string> k_xml = {"twiml", "voicexml", "ccxml", "freeswitch-xml"};
-    if (std::find(k_xml.begin(), k_xml.end(), format) != k_xml.end()) {
+    if (info->syntax == "xml") {
         parsed.document = xml_document(text);
-    } else if (format != "asterisk-dialplan") {
+        REQUIRE_FALSE(parsed.document->root.key.empty());
+    } else if (info->syntax != "ini") {
         bool json = !text.empty() && (text[0] == '{' || text[0] == '[');
         auto doc = json ? analyzers::parse_json(text, path, analyzers::ParseLimits{})
                         : analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
-        if (doc.ok()) parsed.document = std::move(doc.value());
+        INFO((doc.ok() ? std::string() : doc.error().message));
+        REQUIRE(doc.ok());
+        parsed.document = std::move(doc.value());
     }
     analyzers::build_flows(file, parsed, analyzers::SensitivityLexicon::builtin());
     return parsed;
 }
 
+// A fixture's graphs: the fixture must exist, parse and hold at least one flow with nodes.
 inline analyzers::ParsedFile build_fixture(const std::string& rel, const std::string& format) {
-    return build(rel, read_fixture(rel), format);
+    analyzers::ParsedFile parsed = build(rel, read_fixture(rel), format);
+    INFO("fixture " << rel);
+    REQUIRE_FALSE(parsed.flows.empty());
+    for (const auto& g : parsed.flows) REQUIRE_FALSE(g.nodes.empty());
+    return parsed;
 }
 
 inline const analyzers::FlowNode* find_node(const analyzers::FlowGraph& g, const std::string& id) {

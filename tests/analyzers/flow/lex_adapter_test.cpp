@@ -7,7 +7,7 @@ using namespace ccscan;
 using analyzers::FlowKind;
 using analyzers::Sensitivity;
 
-TEST_CASE("Lex V2 export: a Slot.json is a slot of the bot named by its folder", "[flow][lex]") {
+TEST_CASE("Lex V2 export: a Slot.json is a slot of the bot named by its folder", "[flow][lex][amazon-lex]") {
     auto p = test::build("export/BillingBot/BotLocales/en_GB/Intents/PayBill/Slots/CardNumber/Slot.json", R"({
   "name": "CardNumber",
   "slotTypeName": "AMAZON.AlphaNumeric",

@@ -7,7 +7,7 @@ using namespace ccscan;
 using analyzers::FlowKind;
 using analyzers::Sensitivity;
 
-TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio]") {
+TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio][twilio-studio-flow]") {
     auto p = test::build_fixture("studio/payment_ivr.json", "twilio-studio-flow");
     REQUIRE(p.flows.size() == 1);
     const auto& g = p.flows[0];

@@ -49,7 +49,7 @@ TEST_CASE("VoiceXML: forms, fields, goto, log and submit", "[flow][voicexml]") {
     CHECK(submit);
 }
 
-TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][freeswitch]") {
+TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][freeswitch][freeswitch-xml]") {
     auto p = test::build_fixture("freeswitch/default.xml", "freeswitch-xml");
     REQUIRE(p.flows.size() == 2);
     const auto& g = p.flows[0];
@@ -64,4 +64,34 @@ TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][f
     CHECK(analyzers::node_prop(p.flows[1].nodes[1], "recording") == "paused");
     CHECK(p.flows[1].nodes[2].sensitivity == Sensitivity::cvv);
     CHECK(p.notes.empty());
+}
+
+TEST_CASE("CCXML: transitions, dialogs, sends and logs", "[flow][ccxml]") {
+    auto p = test::build("call/session.ccxml", R"(<?xml version="1.0"?>
+<ccxml version="1.0">
+  <eventprocessor>
+    <transition event="connection.alerting">
+      <dialogstart src="http://ivr.example.com/pay.vxml"/>
+      <log expr="'caller ' + callerid"/>
+    </transition>
+    <transition event="dialog.exit">
+      <send target="https://billing.example.com/done" namelist="result"/>
+      <disconnect/>
+    </transition>
+  </eventprocessor>
+</ccxml>)", "ccxml");
+    REQUIRE(p.flows.size() == 1);
+    const auto& g = p.flows[0];
+    CHECK(g.name == "session");
+    REQUIRE(g.nodes.size() == 5);
+    CHECK(g.nodes[1].kind == FlowKind::invoke);
+    CHECK(g.nodes[1].url == "http://ivr.example.com/pay.vxml");
+    CHECK(g.nodes[2].kind == FlowKind::logging);
+    CHECK(g.nodes[2].log);
+    CHECK(g.nodes[3].url == "https://billing.example.com/done");
+    CHECK(g.nodes[3].reads == std::vector<std::string>{"result"});
+    CHECK(g.nodes[4].kind == FlowKind::end);
+    CHECK(test::has_edge(g, "(entry)", g.nodes[1].id, "event:connection.alerting"));
+    CHECK(test::has_edge(g, "(entry)", g.nodes[3].id, "event:dialog.exit"));
+    CHECK(test::has_edge(g, g.nodes[1].id, g.nodes[2].id, ""));
 }
