@@ -146,6 +146,10 @@ struct FlowGraph {
     std::vector<FlowNode> nodes;
     std::vector<FlowEdge> edges;
     std::vector<Diagnostic> notes;  // constructs the adapter did not understand
+    // Files this graph's file pulls in, as written (Asterisk `#include`/`#tryinclude`, FreeSWITCH
+    // `X-PRE-PROCESS cmd="include"`): files linked this way are one configuration unit, and a
+    // jump resolves inside its own unit first (rules/flow/flow_analysis.h).
+    std::vector<std::string> includes;
 };
 
 }  // namespace ccscan::analyzers

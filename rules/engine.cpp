@@ -1,5 +1,7 @@
 #include "rules/engine.h"
 
+#include "rules/cross_artifact.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -30,6 +32,7 @@ struct FileOutcome {
     std::vector<Diagnostic> diagnostics;
     std::vector<analyzers::FlowGraph> flows;
     std::optional<analyzers::Document> document;  // kept only for whole-scan config rules
+    std::vector<HandlerDef> handlers;              // functions the file defines (IaC), for cross-artifact taint
     std::vector<std::string> applicable_rules;
     std::vector<InlineSuppression> suppressions;
     std::vector<Diagnostic> rule_errors;
@@ -40,7 +43,7 @@ void finish_finding(Finding& f, const Rule& rule, const std::string& format,
     f.rule_id = rule.id;
     f.severity = static_cast<Severity>(std::clamp(static_cast<int>(rule.severity) + f.severity_delta,
                                                   static_cast<int>(Severity::info), static_cast<int>(Severity::critical)));
-    f.controls = rule.controls;
+    f.controls = controls_for(rule.controls, rule.unconditional_controls, rule.controls_by_sensitivity, f.sensitivity);
     f.remediation = rule.remediation;
     if (f.format.empty()) f.format = format;
     if (f.message.empty()) f.message = rule.title;
@@ -202,6 +205,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     out.analysis_s = seconds_since(t2);
     out.entry.flows = static_cast<int>(parsed.flows.size());
     out.flows = std::move(parsed.flows);
+    if (parsed.document && !parsed.failure) out.handlers = handler_defs(*parsed.document, det.format);
     if (keep_document && !parsed.failure) out.document = std::move(parsed.document);
     if (file.bytes.find("ccscan:ignore") != std::string::npos) out.suppressions = find_inline_suppressions(file.path, file.bytes);
 }
@@ -255,7 +259,9 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::vector<analyzers::FlowGraph> flows;
     std::map<std::string, std::string> format_of;
     std::vector<ScanDocument> documents;
+    std::vector<HandlerDef> handlers;
     for (FileOutcome& o : outcomes) {
+        std::move(o.handlers.begin(), o.handlers.end(), std::back_inserter(handlers));
         if (o.document) documents.push_back({o.entry.path, &*o.document});
         result.phase_seconds["read"] += o.read_s;
         result.phase_seconds["parse"] += o.parse_s;
@@ -298,6 +304,10 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
             result.findings.push_back(std::move(f));
         }
     }
+    // Cross-artifact: flows that pass collected values to a handler in the scan join its findings.
+    std::map<std::string, const Rule*> rule_by_id;
+    for (const Rule* r : rules) rule_by_id[r->id] = r;
+    link_handler_findings(sctx.flows, handlers, result.inventory, rule_by_id, result.findings);
     drop_generic_duplicates(rules, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);

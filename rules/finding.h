@@ -45,6 +45,9 @@ struct Finding {
     std::vector<Location> related;
     std::vector<PathStep> path;  // flow/taint path, entry first
     std::vector<std::string> controls;
+    // Class of the data the finding is about (pan, cvv, ssn, ..., "none"; "" unknown), set by the
+    // matcher; decides the rule's conditional controls (rules/rule_controls.h).
+    std::string sensitivity;
     std::string evidence;     // masked preview, may be empty
     std::string fingerprint;  // stable, content-based (see rules/fingerprint.h)
     // Matchers set this: a location-independent description of the offending thing (a structural

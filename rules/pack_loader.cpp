@@ -39,7 +39,7 @@ Result<std::vector<RuleTest>> parse_tests(const Node& list, const PackContext& c
     std::vector<RuleTest> out;
     if (list.kind != NodeKind::array) return spec_error(ctx, list, "'tests' must be a list");
     for (const Node& t : list.children) {
-        if (auto e = check_keys(ctx, t, {"name", "expect", "count", "lines", "filename", "format", "content", "files"},
+        if (auto e = check_keys(ctx, t, {"name", "expect", "count", "lines", "related", "filename", "format", "content", "files"},
                                 "test of rule " + rule_id)) {
             return *e;
         }
@@ -53,6 +53,7 @@ Result<std::vector<RuleTest>> parse_tests(const Node& list, const PackContext& c
         auto content = r.string(t, "content", true);
         auto count = r.integer(t, "count", 0, k_max_test_count);
         auto lines = r.strings(t, "lines");
+        auto related = r.strings(t, "related");
         if (!r.ok()) return *r.error;
         if (*expect != "match" && *expect != "no_match") {
             std::string hint = did_you_mean(*expect, {"match", "no_match"});
@@ -70,6 +71,16 @@ Result<std::vector<RuleTest>> parse_tests(const Node& list, const PackContext& c
                     return spec_error(ctx, *t.find("lines"), "'lines' must list line numbers (1, 2, ...)");
                 }
                 test.lines.push_back(line);
+            }
+        }
+        if (related) {
+            for (const std::string& l : *related) {
+                int line = 0;
+                auto [end, ec] = std::from_chars(l.data(), l.data() + l.size(), line);
+                if (ec != std::errc{} || end != l.data() + l.size() || line < 1) {
+                    return spec_error(ctx, *t.find("related"), "'related' must list line numbers (1, 2, ...)");
+                }
+                test.related_lines.push_back(line);
             }
         }
         if (test.filename.empty() && test.format.empty()) {
@@ -118,7 +129,7 @@ Result<Rule> parse_rule(const Node& n, const PackContext& ctx, const std::string
     static const RE2 k_id("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
     static const RE2 k_control("(pci-dss|gdpr|ccpa):[A-Za-z0-9.()\\-]+");
     const std::string what = "rule";
-    if (auto e = check_keys(ctx, n, {"id", "title", "severity", "precision", "controls", "tags", "description",
+    if (auto e = check_keys(ctx, n, {"id", "title", "severity", "precision", "controls", "controls_by_sensitivity", "tags", "description",
                                      "remediation", "help_uri", "applies_to", "message", "match", "tests"}, what)) {
         return *e;
     }
@@ -135,6 +146,21 @@ Result<Rule> parse_rule(const Node& n, const PackContext& ctx, const std::string
     auto severity = r.string(n, "severity", true);
     rule.precision = r.string(n, "precision").value_or("high");
     rule.controls = r.strings(n, "controls", true).value_or(std::vector<std::string>{});
+    rule.unconditional_controls = rule.controls.size();
+    if (const Node* cbs = n.find("controls_by_sensitivity")) {
+        auto cond = parse_conditional_controls(*cbs, ctx);
+        if (!cond.ok()) {
+            analyzers::Diagnostic d = cond.error();
+            d.message += " in rule " + rule.id;
+            return d;
+        }
+        rule.controls_by_sensitivity = std::move(cond.value());
+        for (const ConditionalControls& c : rule.controls_by_sensitivity) {
+            for (const std::string& id : c.controls) {
+                if (std::find(rule.controls.begin(), rule.controls.end(), id) == rule.controls.end()) rule.controls.push_back(id);
+            }
+        }
+    }
     rule.tags = r.strings(n, "tags").value_or(std::vector<std::string>{});
     rule.description = r.string(n, "description", true).value_or("");
     rule.remediation = r.string(n, "remediation", true).value_or("");
@@ -157,7 +183,8 @@ Result<Rule> parse_rule(const Node& n, const PackContext& ctx, const std::string
     }
     for (std::size_t i = 0; i < rule.controls.size(); ++i) {
         if (!RE2::FullMatch(rule.controls[i], k_control)) {
-            const Node* c = n.find("controls");
+            const Node* c = n.find(i < rule.unconditional_controls ? "controls" : "controls_by_sensitivity");
+            if (i >= rule.unconditional_controls) return spec_error(ctx, *c, "control '" + rule.controls[i] + "' is not a canonical id (pci-dss:3.3.1, gdpr:Art.32, ccpa:1798.150)" + in_rule);
             return spec_error(ctx, c->kind == NodeKind::array ? c->children[i] : *c,
                               "control '" + rule.controls[i] + "' is not a canonical id (pci-dss:3.3.1, gdpr:Art.32, ccpa:1798.150)" + in_rule);
         }

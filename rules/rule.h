@@ -7,6 +7,7 @@
 
 #include "analyzers/diagnostic.h"
 #include "rules/matcher.h"
+#include "rules/rule_controls.h"
 #include "rules/severity.h"
 
 namespace ccscan::rules {
@@ -26,6 +27,7 @@ struct RuleTest {
     bool expect_match = true;
     int count = -1;          // -1: any positive number
     std::vector<int> lines;  // expected start lines (any order), optional
+    std::vector<int> related_lines;  // lines the findings' related locations must include, optional
     std::string filename;    // used for format detection ("flow.json")
     std::string format;      // forces a format id; empty: detect from filename + content
     std::string content;
@@ -39,7 +41,12 @@ struct Rule {
     std::string title;
     Severity severity = Severity::medium;
     std::string precision = "high";  // very-high | high | medium | low (SARIF properties.precision)
+    // Every control the rule can name: the unconditional ones first (`unconditional_controls` of
+    // them), then those of `controls_by_sensitivity` (rule_controls.h). Control matrices, SARIF
+    // tags and lint see them all; a finding gets controls_for() its sensitivity.
     std::vector<std::string> controls;
+    std::size_t unconditional_controls = 0;
+    std::vector<ConditionalControls> controls_by_sensitivity;
     std::vector<std::string> tags;
     std::string description;
     std::string remediation;

@@ -30,9 +30,13 @@ RuleTestResult run_one(const Rule& rule, const RuleTest& test, const Policy& pol
     options.jobs = 1;
     options.policy = policy;
     ScanResult result = run_scan({&rule}, std::move(files), options);
-    std::vector<int> lines;
+    std::vector<int> lines, related;
     for (const Finding& f : result.findings) {
-        if (f.rule_id == rule.id && f.location.path == name) lines.push_back(static_cast<int>(f.location.span.start.line));
+        if (f.rule_id != rule.id || f.location.path != name) continue;
+        lines.push_back(static_cast<int>(f.location.span.start.line));
+        for (const Location& l : f.related) {
+            if (l.path == name) related.push_back(static_cast<int>(l.span.start.line));
+        }
     }
     std::sort(lines.begin(), lines.end());
     int n = static_cast<int>(lines.size());
@@ -69,6 +73,13 @@ RuleTestResult run_one(const Rule& rule, const RuleTest& test, const Policy& pol
             res.detail = "expected findings on line(s) " + w + ", got " + fmt_lines();
             return res;
         }
+    }
+    for (int want : test.related_lines) {
+        if (std::find(related.begin(), related.end(), want) != related.end()) continue;
+        std::string got;
+        for (int l : related) got += (got.empty() ? "" : ",") + std::to_string(l);
+        res.detail = "expected a related location on line " + std::to_string(want) + ", got " + (got.empty() ? "none" : got);
+        return res;
     }
     res.passed = true;
     return res;

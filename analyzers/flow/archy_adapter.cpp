@@ -6,6 +6,7 @@
 
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -123,7 +124,7 @@ private:
         for_each_scalar(a, [&](const Node& v) {
             if (n.url.empty()) n.url = find_url(v.value);
         });
-        n.label = t + " '" + short_text(prompt.empty() ? n.id : prompt, 48) + "'";
+        n.label = node_label(t, prompt.empty() ? n.id : prompt);
         std::uint32_t idx = add_node(std::move(n));
         for (std::string_view k : {"targetTaskRef", "targetMenuRef", "targetStateRef"}) {
             if (std::string ref(a.get(k)); !ref.empty()) m_b.edge_to(idx, ref_target(ref), "jump");
@@ -238,7 +239,7 @@ std::vector<FlowGraph> build_genesys_archy(const InputFile& file, const Document
             g.kind = FlowKind::prompt;
             g.platform_type = "initialGreeting";
             g.prompt_text = subtree_text(*greet);
-            g.label = "initialGreeting '" + short_text(g.prompt_text, 48) + "'";
+            g.label = node_label("initialGreeting", g.prompt_text);
             g.span = greet->span;
             start = ab.add_node(std::move(g));
             b.edge(e, start);

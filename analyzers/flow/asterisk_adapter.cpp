@@ -90,7 +90,19 @@ bool parse_step(std::string_view rest, Prio& p, int last) {
     return !p.app.empty();
 }
 
-std::vector<Context> parse_contexts(const std::string& text, GraphBuilder& notes_sink) {
+// `#include file`, `#include "file"`, `#tryinclude <file>`: the file joins this one's
+// configuration unit (`#exec` runs a program: nothing to link).
+void include_directive(const std::string& line, std::vector<std::string>& includes) {
+    std::string l = lower(line);
+    std::size_t skip = l.rfind("#include", 0) == 0 ? 8 : l.rfind("#tryinclude", 0) == 0 ? 11 : 0;
+    if (skip == 0) return;
+    std::string target = trim(line.substr(skip));
+    if (target.size() >= 2 && (target.front() == '"' || target.front() == '<')) target = target.substr(1, target.size() - 2);
+    target = trim(target);
+    if (!target.empty()) includes.push_back(target);
+}
+
+std::vector<Context> parse_contexts(const std::string& text, GraphBuilder& notes_sink, std::vector<std::string>& file_includes) {
     std::vector<Context> out;
     std::map<std::string, int> last_prio;
     std::string last_exten;
@@ -102,7 +114,11 @@ std::vector<Context> parse_contexts(const std::string& text, GraphBuilder& notes
         pos = nl == std::string::npos ? text.size() + 1 : nl + 1;
         ++line_no;
         std::string line = trim(strip_comment(raw));
-        if (line.empty() || line[0] == '#') continue;
+        if (!line.empty() && line[0] == '#') {
+            include_directive(line, file_includes);
+            continue;
+        }
+        if (line.empty()) continue;
         std::size_t indent = raw.find_first_not_of(" \t");
         Span span{{line_no, static_cast<std::uint32_t>(indent + 1)},
                   {line_no, static_cast<std::uint32_t>(indent + line.size() + 1)}};
@@ -369,12 +385,22 @@ private:
 std::vector<FlowGraph> build_asterisk_dialplan(const InputFile& file, const SensitivityLexicon& lex,
                                                std::vector<Diagnostic>& notes) {
     GraphBuilder sink(file.path, "asterisk-dialplan", "");
-    std::vector<Context> contexts = parse_contexts(file.bytes, sink);
+    std::vector<std::string> includes;
+    std::vector<Context> contexts = parse_contexts(file.bytes, sink, includes);
     std::vector<FlowGraph> out;
     for (const Context& c : contexts) {
         if (c.name == "general" || c.name == "globals") continue;
         ContextBuilder cb(c, file.path, lex);
         out.push_back(cb.build(notes));
+        out.back().includes = includes;
+    }
+    if (out.empty() && !includes.empty()) {
+        // A root such as extensions.conf that only includes other files still links them into
+        // one unit: it becomes a flow with an entry and nothing else.
+        GraphBuilder root(file.path, "asterisk-dialplan", "");
+        root.add_entry("#include", "#include", "#include " + includes.front(), Span{{1, 1}, {1, 1}});
+        out.push_back(root.finish(notes));
+        out.back().includes = includes;
     }
     sink.finish(notes);
     return out;

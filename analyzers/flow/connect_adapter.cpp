@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "analyzers/flow/label.h"
 #include "analyzers/flow/connect_legacy.h"
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/format_sniff.h"
@@ -213,7 +214,7 @@ FlowNode make_node(const Node& action, const SensitivityLexicon& lex, GraphBuild
     bot_slot_reads(n, lex);
     set_url(n, params);
     std::string what = !n.prompt_text.empty() ? n.prompt_text : n.id;
-    n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+    n.label = node_label(n.platform_type, what);
     return n;
 }
 

@@ -4,6 +4,7 @@
 
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -86,7 +87,7 @@ FlowNode make_legacy_node(const Node& m, const SensitivityLexicon& lex, GraphBui
         b.note(m.span, "unknown legacy Amazon Connect module type '" + t + "' (treated as 'other')");
     }
     legacy_refs(m, n.reads);
-    n.label = t + " '" + short_text(text.empty() ? n.id : text, 48) + "'";
+    n.label = node_label(t, text.empty() ? n.id : text);
     return n;
 }
 

@@ -302,6 +302,16 @@ std::vector<FlowGraph> build_freeswitch(const InputFile& file, const Document& d
     }
     std::vector<FlowGraph> out;
     for (const Unit& u : units) out.push_back(UnitBuilder(file, u, lex).build(notes));
+    // X-PRE-PROCESS include links files into one configuration unit (rules/flow/config_units.h).
+    std::vector<std::string> includes;
+    std::function<void(const Node&)> find_includes = [&](const Node& e) {
+        if (iequals(e.key, "X-PRE-PROCESS") && iequals(xml_attr(e, "cmd"), "include") && !xml_attr(e, "data").empty()) {
+            includes.push_back(xml_attr(e, "data"));
+        }
+        for (const Node* c : xml_children(e)) find_includes(*c);
+    };
+    find_includes(doc.root);
+    for (FlowGraph& g : out) g.includes = includes;
     return out;
 }
 

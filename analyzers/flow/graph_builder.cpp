@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "analyzers/flow/label.h"
 #include "analyzers/text_mask.h"
 
 namespace ccscan::analyzers::flow {

@@ -6,6 +6,7 @@
 
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -128,7 +129,7 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
         }
         // A talk action is labelled by its text (even when empty), any other by its URL.
         std::string what = n.platform_type == "talk" ? n.prompt_text : n.url;
-        n.label = n.platform_type + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label(n.platform_type, what);
         bool ends = n.kind == FlowKind::collect_input;
         std::uint32_t idx = b.add(std::move(n));
         if (open) b.edge(prev, idx);

@@ -6,6 +6,7 @@
 
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -181,7 +182,7 @@ FlowGraph build_studio_root(const Node& root, const std::string& path, const std
                 if (n.url.empty()) n.url = find_url(v.value);
             });
             std::string what = !n.prompt_text.empty() ? n.prompt_text : n.id;
-            n.label = n.platform_type + " '" + short_text(what, 48) + "'";
+            n.label = node_label(n.platform_type, what);
             std::uint32_t i = b.add(std::move(n));
             add_transitions(s, i, sids, b);
         }

@@ -5,6 +5,7 @@
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/flow/xml_helpers.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -95,7 +96,7 @@ std::vector<FlowGraph> build_twiml(const InputFile& file, const Document& doc, c
             if (n.url.empty()) n.url = find_url(s.value);
         });
         const std::string& what = n.prompt_text;
-        n.label = "<" + e->key + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label("<" + e->key + ">", what);
         // Gather with an action, Redirect, Hangup hand control away: later verbs run only on the
         // fall-through paths (Gather without input falls through).
         bool ends = n.kind == FlowKind::end || n.platform_type == "Redirect";

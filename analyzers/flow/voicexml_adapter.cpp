@@ -8,6 +8,7 @@
 #include "analyzers/flow/graph_builder.h"
 #include "analyzers/flow/xml_helpers.h"
 #include "analyzers/format_sniff.h"
+#include "analyzers/flow/label.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -185,7 +186,7 @@ private:
         }
         // Fields and prompts are labelled by their prompt text (even when empty), others by id.
         std::string what = k == "field" || k == "prompt" || k == "audio" ? n.prompt_text : n.id;
-        n.label = "<" + k + ">" + (what.empty() ? "" : " '" + short_text(what, 48) + "'");
+        n.label = node_label("<" + k + ">", what);
         if (k == "record") {
             // Its prompts play before recording starts (a notice there counts).
             for (const Node* c : xml_children(e)) {

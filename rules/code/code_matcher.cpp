@@ -1,5 +1,7 @@
 #include "rules/code/code_matcher.h"
 
+#include "analyzers/flow/sensitivity.h"
+
 #include <cstring>
 #include <map>
 #include <optional>
@@ -10,6 +12,7 @@
 #include "rules/code/lazy_query.h"
 #include "rules/code/query.h"
 #include "rules/code/taint.h"
+#include "rules/finding_groups.h"
 #include "rules/message.h"
 #include "rules/pack_support.h"
 #include "rules/redact.h"
@@ -114,6 +117,23 @@ public:
     }
 
 private:
+    // The class of data a hit is about: its source's name (cardNumber -> pan) or, for a whole
+    // payload (`event`, `event.Details.Parameters`), the most sensitive class the file's own
+    // identifiers and strings name ("none" when they name none).
+    // "event['Details']['Parameters']" -> "event": hits of one payload share a cause.
+    static std::string source_root(const std::string& source) {
+        std::size_t end = source.find_first_of(".[(-");
+        return source.substr(0, end);
+    }
+
+    static std::string data_class(const std::string& source, const std::string& text, std::optional<std::string>& file_class) {
+        const auto& lex = analyzers::SensitivityLexicon::builtin();
+        analyzers::Sensitivity s = lex.classify_name(source);
+        if (s != analyzers::Sensitivity::none) return std::string(analyzers::to_string(s));
+        if (!file_class) file_class = std::string(analyzers::to_string(lex.classify_text(analyzers::normalize_identifier(text))));
+        return *file_class;
+    }
+
     void run_query(const CompiledQuery& q, const analyzers::SyntaxTree& tree, std::string_view tmpl, const FileContext& ctx,
                    std::vector<Finding>& out) const {
         for (const QueryMatch& m : q.run(tree)) {
@@ -133,16 +153,21 @@ private:
     }
 
     void run_taint(const analyzers::SyntaxTree& tree, std::string_view tmpl, const FileContext& ctx, std::vector<Finding>& out) const {
+        std::optional<std::string> file_class;  // what the file as a whole handles, computed on first use
+        // One source logged or sent in several places is one finding (the others related).
+        FindingGroups groups;
         for (TaintHit& h : find_taint(tree, *taint, ctx.file.path)) {
             Finding f;
+            f.sensitivity = data_class(h.source, ctx.file.bytes, file_class);
             f.location = {ctx.file.path, tree.span(h.sink)};
             f.fingerprint_key = tree.language() + ":taint:" + h.callee + ":" + blank_quotes(h.source);
             f.path = std::move(h.steps);
             MessageVars vars{{"language", tree.language()}, {"callee", h.callee}, {"source", h.source},
                              {"capture", h.callee}};
             f.message = render_message(tmpl, vars);
-            out.push_back(std::move(f));
+            groups.add(source_root(h.source), 0, std::move(f));
         }
+        groups.flush(out);
     }
 };
 

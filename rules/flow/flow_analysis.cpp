@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "analyzers/text.h"
+#include "rules/flow/config_units.h"
 
 namespace ccscan::rules::flow {
 
@@ -112,6 +113,7 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         if (!name.empty()) m_by_name.emplace(name, g);
         if (stem != name) m_by_name.emplace(stem, g);
     }
+    m_unit = config_units(m_graphs);
     m_succ.resize(m_total);
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
         const FlowGraph& fg = *m_graphs[g];
@@ -121,7 +123,7 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         for (std::uint32_t n = 0; n < fg.nodes.size(); ++n) {
             const analyzers::Transfer& tr = fg.nodes[n].transfer;
             if (tr.flow.empty()) continue;
-            for (std::uint32_t target : resolve_flows(tr.flow)) {
+            for (std::uint32_t target : resolve_from(g, tr.flow)) {
                 if (target == g && tr.node.empty()) continue;
                 const FlowGraph& tg = *m_graphs[target];
                 std::uint32_t to = tg.entry;
@@ -196,6 +198,21 @@ std::vector<std::uint32_t> ScanGraphs::resolve_flows(std::string_view target) co
         return out;
     }
     return {};
+}
+
+std::vector<std::uint32_t> ScanGraphs::resolve_from(std::uint32_t from, std::string_view target) const {
+    std::vector<std::uint32_t> all = resolve_flows(target);
+    std::vector<std::uint32_t> same;
+    for (std::uint32_t g : all) {
+        if (m_unit[g] == m_unit[from]) same.push_back(g);
+    }
+    if (!same.empty()) return same;
+    // No unit defines it (the files' root is not in the scan): the graphs nearest the jumping
+    // file (same server folder) before any namesake elsewhere.
+    std::size_t best = 0;
+    for (std::uint32_t g : all) best = std::max(best, common_dirs(m_graphs[g]->path, m_graphs[from]->path));
+    std::erase_if(all, [&](std::uint32_t g) { return common_dirs(m_graphs[g]->path, m_graphs[from]->path) < best; });
+    return all;
 }
 
 std::optional<std::uint32_t> ScanGraphs::resolve_flow(std::string_view target) const {

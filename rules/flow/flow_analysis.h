@@ -76,6 +76,11 @@ public:
     std::optional<std::uint32_t> resolve_flow(std::string_view target) const;
     // Every graph of that name: an Asterisk context defined in several files is one context.
     std::vector<std::uint32_t> resolve_flows(std::string_view target) const;
+    // The graphs a jump from graph `from` reaches: those of its own configuration unit
+    // (config_units.h) when the unit defines the name, else the graphs of that name nearest the
+    // jumping file (sharing the longest folder prefix: a snippet whose root is not in the scan
+    // still links to what it names).
+    std::vector<std::uint32_t> resolve_from(std::uint32_t from, std::string_view target) const;
 
 private:
     void compute_roots();
@@ -83,6 +88,7 @@ private:
     std::vector<const FlowGraph*> m_graphs;
     std::vector<std::uint32_t> m_offset;
     std::uint32_t m_total = 0;
+    std::vector<std::uint32_t> m_unit;  // configuration unit per graph
     std::vector<std::vector<NodeRef>> m_succ;
     std::vector<NodeRef> m_roots;
     std::multimap<std::string, std::uint32_t> m_by_name;  // lower-case name / file stem -> graphs

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <functional>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 #include "rules/flow/flow_analysis.h"
 #include "rules/flow/node_selector.h"
 #include "rules/flow/taint.h"
+#include "rules/finding_groups.h"
 #include "rules/message.h"
 #include "rules/pack_support.h"
 #include "rules/rule.h"
@@ -40,6 +42,20 @@ std::string describe(StateVar var, const std::optional<Requirement>& unless, int
     }
     return s;
 }
+
+// The node that established the offending value of `var` on a counterexample path (`values`:
+// the combined value on entry to each step): the last step entered with another value of `var`
+// set it; when the path starts with it (a default such as "no notice"), the path's entry.
+NodeRef cause_on_path(const std::vector<NodeRef>& path, const std::vector<int>& values, int nx) {
+    if (path.empty()) return {};
+    int bad = values.back() % nx;
+    for (std::size_t i = values.size() - 1; i-- > 0;) {
+        if (values[i] % nx != bad) return path[i];
+    }
+    return path.front();
+}
+
+std::string ref_key(NodeRef r) { return std::to_string(r.graph) + ":" + std::to_string(r.node); }
 
 // Everything a rule evaluation needs that depends on the scan (graphs, policy).
 struct Scan {
@@ -79,6 +95,7 @@ public:
     std::optional<NodeSelector> preceded_by;
     StateVar decline_var = StateVar::recording;
     std::optional<NodeSelector> sources, sinks, sanitizers;
+    GroupBy group_by = GroupBy::node;
 
     bool per_file() const override { return false; }
     bool needs_flows() const override { return true; }
@@ -89,13 +106,15 @@ public:
         std::shared_ptr<void>& state = ctx.kind_state["flow"];
         if (!state) state = std::make_shared<Scan>(ctx);
         Scan& scan = *static_cast<Scan*>(state.get());
+        FindingGroups groups;
         switch (mode) {
-            case Mode::check: run_check(rule, scan, out); break;
-            case Mode::require: run_require(rule, scan, out); break;
-            case Mode::preceded_by: run_preceded(rule, scan, out); break;
-            case Mode::decline_branch: run_decline(rule, scan, out); break;
-            case Mode::taint: run_taint(rule, scan, out); break;
+            case Mode::check: run_check(rule, scan, groups); break;
+            case Mode::require: run_require(rule, scan, groups); break;
+            case Mode::preceded_by: run_preceded(rule, scan, groups); break;
+            case Mode::decline_branch: run_decline(rule, scan, groups); break;
+            case Mode::taint: run_taint(rule, scan, groups); break;
         }
+        groups.flush(out);
     }
 
 private:
@@ -134,6 +153,7 @@ private:
         vars.emplace("sensitivity", std::string(analyzers::to_string(n.sensitivity)));
         analyzers::for_each_prop(n, [&](std::string_view k, const std::string& v) { vars.emplace("prop." + std::string(k), v); });
         Finding f;
+        f.sensitivity = std::string(analyzers::to_string(n.sensitivity));
         f.location = {g.path, n.span};
         f.message = render_message(rule.message_template.empty() ? rule.title : rule.message_template, vars);
         f.fingerprint_key = "flow:" + g.name + "/" + n.id + (key.empty() ? "" : "/" + key);
@@ -163,15 +183,25 @@ private:
         add_path(f, scan, path, nullptr, {});
     }
 
-    void run_check(const Rule& rule, Scan& scan, std::vector<Finding>& out) const {
+    // Adds a finding at `at` under its root cause (`cause`) or, grouped by node, on its own.
+    void emit(FindingGroups& groups, NodeRef at, NodeRef cause, const std::string& what, Finding f) const {
+        std::size_t rank = f.path.size();
+        std::string key = what + "@" + (group_by == GroupBy::cause  ? ref_key(cause)
+                                        : group_by == GroupBy::flow ? std::to_string(at.graph)
+                                                                    : ref_key(at));
+        groups.add(std::move(key), rank, std::move(f));
+    }
+
+    void run_check(const Rule& rule, Scan& scan, FindingGroups& out) const {
         for_each_at(rule, scan, [&](NodeRef r) {
             Finding f = make_finding(rule, scan, r, {}, "");
-            add_path(f, scan, scan.path_from_roots(r));
-            out.push_back(std::move(f));
+            std::vector<NodeRef> path = scan.path_from_roots(r);
+            add_path(f, scan, path);
+            emit(out, r, path.empty() ? r : path.front(), "", std::move(f));
         });
     }
 
-    void run_require(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
+    void run_require(const Rule& rule, const Scan& scan, FindingGroups& out) const {
         struct Check {
             TransferFn transfer;
             std::unique_ptr<StateReach> reach;
@@ -205,13 +235,13 @@ private:
                 std::vector<int> values;
                 std::vector<NodeRef> path = checks[i].reach->path_to(r, value, &values);
                 add_path(f, scan, path, &values, [&](int v) { return describe(var, unless, v); });
-                out.push_back(std::move(f));
+                emit(out, r, cause_on_path(path, values, nx), std::string(to_string(var)), std::move(f));
                 break;  // one finding per node: the first requirement violated
             }
         });
     }
 
-    void run_preceded(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
+    void run_preceded(const Rule& rule, const Scan& scan, FindingGroups& out) const {
         const NodeSelector& pre = *preceded_by;
         const PromptMatcher* notice = &scan.notice;
         const PromptMatcher* consent = &scan.consent;
@@ -226,7 +256,7 @@ private:
             std::vector<int> values;
             std::vector<NodeRef> path = reach.path_to(r, 0, &values);
             add_path(f, scan, path, &values, [](int v) { return std::string(v ? "preceded: yes" : "preceded: no"); });
-            out.push_back(std::move(f));
+            emit(out, r, path.empty() ? r : path.front(), "preceded", std::move(f));
         });
     }
 
@@ -251,7 +281,7 @@ private:
         return turned_off || !may_be_on;
     }
 
-    void run_decline(const Rule& rule, const Scan& scan, std::vector<Finding>& out) const {
+    void run_decline(const Rule& rule, const Scan& scan, FindingGroups& out) const {
         EffectFn fx = builtin_effect(decline_var, scan.patterns);
         StateReach reach(scan.graphs, fx);
         for_each_at(rule, scan, [&](NodeRef r) {
@@ -264,29 +294,50 @@ private:
             std::vector<int> values;
             std::vector<NodeRef> path = reach.path_to(r, may_be_on ? 1 : 0, &values);
             add_path(f, scan, path, &values, [var](int v) { return describe(var, std::nullopt, v); });
-            out.push_back(std::move(f));
+            emit(out, r, r, "decline", std::move(f));
         });
     }
 
-    void run_taint(const Rule& rule, Scan& scan, std::vector<Finding>& out) const {
+    // The root cause of each hit: hits that share a source (one card number leaking into a log
+    // and a Lambda) or a sink (card number and expiry sent in one request) are one cause, named
+    // by the first source of their connected group.
+    static std::vector<NodeRef> taint_causes(const Scan& scan, const std::vector<TaintHit>& hits) {
+        std::map<std::uint32_t, std::uint32_t> parent;  // global node index -> parent
+        std::function<std::uint32_t(std::uint32_t)> find = [&](std::uint32_t x) {
+            auto it = parent.emplace(x, x).first;
+            return it->second == x ? x : (it->second = find(it->second));
+        };
+        for (const TaintHit& h : hits) {
+            std::uint32_t a = find(scan.graphs.global(h.source)), b = find(scan.graphs.global(h.sink));
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+        std::vector<NodeRef> out;
+        for (const TaintHit& h : hits) out.push_back(scan.graphs.local(find(scan.graphs.global(h.source))));
+        return out;
+    }
+
+    void run_taint(const Rule& rule, Scan& scan, FindingGroups& out) const {
         auto pred = [&](const std::optional<NodeSelector>& s) -> NodePredicate {
             if (!s) return nullptr;
             return [&scan, &s, this](const FlowNode& n) { return selected(*s, scan, n); };
         };
         std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers));
-        for (const TaintHit& h : hits) {
+        std::vector<NodeRef> cause = taint_causes(scan, hits);
+        for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+            const TaintHit& h = hits[hi];
             const FlowGraph& g = scan.graphs.graph(h.sink.graph);
             if (!rule.applies_to.applies(g.platform, g.path)) continue;
             const FlowNode& src = scan.graphs.node(h.source);
             MessageVars vars{{"variable", h.variable}, {"source", src.label},
                              {"source_sensitivity", std::string(analyzers::to_string(src.sensitivity))}};
             Finding f = make_finding(rule, scan, h.sink, vars, "taint:" + h.variable);
+            f.sensitivity = std::string(analyzers::to_string(src.sensitivity));
             f.related.push_back({scan.graphs.graph(h.source.graph).path, src.span});
             std::vector<NodeRef> path = scan.path_from_roots(h.source);
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());
             add_path(f, scan, path);
-            out.push_back(std::move(f));
+            emit(out, h.sink, cause[hi], "taint", std::move(f));
         }
     }
 };
@@ -331,8 +382,16 @@ Result<std::optional<NodeSelector>> optional_selector(const Node& spec, std::str
 }  // namespace
 
 Result<std::shared_ptr<const Matcher>> make_flow_matcher(const Node& spec, const PackContext& ctx) {
-    if (auto err = check_keys(ctx, spec, {"at", "require", "unless", "preceded_by", "decline_branch", "taint"}, "flow matcher")) return *err;
+    if (auto err = check_keys(ctx, spec, {"at", "require", "unless", "preceded_by", "decline_branch", "taint", "group_by"}, "flow matcher")) return *err;
     auto m = std::make_shared<FlowMatcher>();
+    // A state requirement or an ordering fails because of one node on the path (the entry with
+    // no notice, the node that turned recording on), a taint because of its source: one finding
+    // per cause by default.
+    if (spec.find("require") || spec.find("preceded_by") || spec.find("taint")) m->group_by = GroupBy::cause;
+    if (const Node* g = spec.find("group_by")) {
+        if (!parse_group_by(g->value, m->group_by)) return spec_error(ctx, *g, "group_by must be 'cause', 'node' or 'flow'");
+        if (spec.find("decline_branch")) return spec_error(ctx, *g, "group_by does not apply to decline_branch (one finding per question)");
+    }
     int modes = 0;
     for (std::string_view k : {"require", "preceded_by", "decline_branch", "taint"}) modes += spec.find(k) ? 1 : 0;
     if (modes > 1) return spec_error(ctx, spec, "flow matcher: use only one of require, preceded_by, decline_branch, taint");
