@@ -79,7 +79,10 @@ void write_finding(TextOut& out, const rules::Finding& f) {
         out << "    " << paint(k_dim, std::to_string(i + 1) + ". " + position(step.location)) << " " << step.message;
         out.end_line();
     }
-    for (const rules::Location& l : f.related) out << "    " << paint(k_dim, "related: ") << position(l) << "\n";
+    for (const rules::Location& l : f.related) {
+        out << "    " << paint(k_dim, "related: ") << position(l);
+        out.end_line();
+    }
 }
 
 void write_findings(TextOut& out, const rules::Report& report) {

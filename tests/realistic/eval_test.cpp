@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* k_expect_suffix = ".expect.yaml";
 // The evaluation set must stay big enough to mean something.
-constexpr int k_min_files = 0;
+constexpr int k_min_files = 60;
 constexpr double k_min_overall = 0.95;
 constexpr double k_min_platform = 0.90;
 
