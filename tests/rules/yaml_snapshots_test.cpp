@@ -41,7 +41,8 @@ TEST_CASE("yaml snapshots: every built-in rules file reads the same through its 
     }
     for (const auto& e : fs::directory_iterator(rules / "frameworks")) files.push_back(e.path());
     REQUIRE(files.size() > 10);
-    CHECK(rules::builtin_snapshot_count() == files.size());  // every file was snapshotted at build time
+    // Every file was snapshotted at build time; fuzz builds embed none (CMakeLists.txt).
+    CHECK(rules::builtin_snapshot_count() == (CCSCAN_FUZZ_BUILD ? std::size_t{0} : files.size()));
     for (const fs::path& f : files) {
         INFO(f.string());
         const std::string text = read(f);
