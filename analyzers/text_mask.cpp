@@ -117,9 +117,7 @@ std::string shorten_masked(std::string_view text, std::size_t max) {
     std::size_t cut = max;
     // Inside a token (the character before and at the cut both belong to it): drop the token.
     if (cut > 0 && is_token_char(static_cast<unsigned char>(out[cut])) && is_token_char(static_cast<unsigned char>(out[cut - 1]))) {
-        std::size_t start = cut;
-        while (start > 0 && is_token_char(static_cast<unsigned char>(out[start - 1]))) --start;
-        if (start > 0) cut = start;  // else one long word: cut inside it rather than leave nothing
+        while (cut > 0 && is_token_char(static_cast<unsigned char>(out[cut - 1]))) --cut;
     }
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
     cut = before_open_quote(out, cut);

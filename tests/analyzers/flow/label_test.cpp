@@ -22,10 +22,8 @@ TEST_CASE("labels: masked first, then cut at a word", "[flow][label]") {
     CHECK(cut.substr(cut.size() - 3) == "...");
     CHECK(cut_text("Please enter the sixteen digit number on the front of your card", 30) == "Please enter the sixteen digit...");
     CHECK(cut_text("short", 30) == "short");
-    // One long word is cut inside, never inside a UTF-8 sequence.
-    std::string w = cut_text("Kreditkartennummerüberprüfungsverfahren", 20);
-    CHECK(w.size() <= 23);
-    CHECK((static_cast<unsigned char>(w[w.size() - 4]) & 0xC0) != 0xC0);
+    // One word longer than the limit is never shown in part (it may be a token or a secret).
+    CHECK(cut_text("Kreditkartennummerüberprüfungsverfahren", 20) == "...");
 }
 
 TEST_CASE("labels: node label is name and plain prompt", "[flow][label]") {
