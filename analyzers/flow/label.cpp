@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "analyzers/text_mask.h"
+#include "analyzers/utf8.h"
 
 namespace ccscan::analyzers::flow {
 
@@ -18,23 +19,10 @@ bool opens_tag(std::string_view s, std::size_t i) {
     return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?';
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
+// An entity's character; NUL, surrogates and values past U+10FFFF are dropped, not replaced.
+void append_entity_char(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    analyzers::append_utf8(out, cp);
 }
 
 // Decodes the entity at s[i] == '&'; returns its length (0 when it is not one).
@@ -60,7 +48,7 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
         ++j;
     }
     if (j == start || j >= s.size() || s[j] != ';') return 0;
-    append_utf8(out, cp);
+    append_entity_char(out, cp);
     return j + 1 - i;
 }
 
