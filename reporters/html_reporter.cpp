@@ -3,6 +3,8 @@
 // reporters/templates/report.html.mustache, which is embedded into the binary at build time
 // (cmake/embed.cmake). This file holds the entry point and the scope/coverage/waiver sections;
 // html_findings.cpp holds the findings, charts and control matrix.
+#include <ostream>
+#include <sstream>
 #include <string_view>
 
 #include "reporters/escape.h"
@@ -185,11 +187,14 @@ void add_scope(Data& view, const rules::Report& report, const RenderOptions& opt
 
 }  // namespace html
 
-std::string render_html(const rules::Report& report, const RenderOptions& options) {
+void write_html(const rules::Report& report, const RenderOptions& options, std::ostream& out) {
     static const std::string k_template(embedded::k_report_html_template, embedded::k_report_html_template_size);
     kainjow::mustache::mustache tmpl(k_template);
     // The template ships inside the binary and is covered by tests; a parse error is a bug.
-    if (!tmpl.is_valid()) return "<!doctype html><title>ccscan</title><p>report template error</p>\n";
+    if (!tmpl.is_valid()) {
+        out << "<!doctype html><title>ccscan</title><p>report template error</p>\n";
+        return;
+    }
     // Every {{value}} of the template is escaped here, the one writing point: entities for text
     // and (double-quoted) attributes, unsafe code points shown as \x1b / \u202e.
     tmpl.set_custom_escape([](const std::string& text) { return html_text(text); });
@@ -198,7 +203,14 @@ std::string render_html(const rules::Report& report, const RenderOptions& option
     html::add_charts(view, report);
     html::add_controls(view, report);
     html::add_findings(view, report);
-    return tmpl.render(view);
+    // Written as it is rendered: the page is never held whole (the view still is).
+    tmpl.render(view, [&](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+std::string render_html(const rules::Report& report, const RenderOptions& options) {
+    std::ostringstream out;
+    write_html(report, options, out);
+    return std::move(out).str();
 }
 
 }  // namespace ccscan::reporters

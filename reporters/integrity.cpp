@@ -1,5 +1,6 @@
 #include "reporters/integrity.h"
 
+#include <cassert>
 #include <functional>
 #include <set>
 
@@ -76,11 +77,7 @@ void compare_items(const Json& doc, const char* name, const std::vector<std::str
     if (!left.empty()) problems.push_back(std::to_string(left.size()) + " recorded " + name + " entr" + (left.size() == 1 ? "y" : "ies") + " removed or edited");
 }
 
-}  // namespace
-
-nlohmann::ordered_json integrity_of(const nlohmann::ordered_json& doc, std::string_view sign_key) {
-    // Canonical form = what a reader gets back: parse the written text with sorted keys.
-    const Digests d = compute(Json::parse(doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
+nlohmann::ordered_json integrity_member(const Digests& d, std::string_view sign_key) {
     nlohmann::ordered_json j;
     j["algorithm"] = "sha256";
     j["canonical"] = k_canonical;
@@ -93,6 +90,67 @@ nlohmann::ordered_json integrity_of(const nlohmann::ordered_json& doc, std::stri
         j["signature"] = {{"algorithm", "hmac-sha256"}, {"key_id", key_id(sign_key)}, {"value", analyzers::hmac_sha256_hex(sign_key, d.digest)}};
     }
     return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json integrity_of(const nlohmann::ordered_json& doc, std::string_view sign_key) {
+    // Canonical form = what a reader gets back: parse the written text with sorted keys.
+    return integrity_member(compute(Json::parse(doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))), sign_key);
+}
+
+void IntegrityBuilder::add(std::string_view text) {
+    m_document.update(text);
+    m_section->update(text);
+}
+
+void IntegrityBuilder::begin(std::string_view name) {
+    assert(!m_section && (m_sections.empty() || m_sections.back().first < name) && "sections in sorted order");
+    m_document.update(m_first_section ? "{" : ",");
+    m_document.update(canonical(Json(name)));
+    m_document.update(":");
+    m_first_section = false;
+    m_name = name;
+    m_section.emplace();
+}
+
+void IntegrityBuilder::section(std::string_view name, const Json& value) {
+    begin(name);
+    add(canonical(value));
+    m_sections.emplace_back(m_name, m_section->hex_digest().substr(0, 16));
+    m_section.reset();
+}
+
+void IntegrityBuilder::begin_items(std::string_view name) {
+    begin(name);
+    add("[");
+    m_first_item = true;
+}
+
+void IntegrityBuilder::item(const Json& value) {
+    const std::string text = canonical(value);
+    if (!m_first_item) add(",");
+    m_first_item = false;
+    add(text);
+    if (m_name == "findings") m_findings.push_back(analyzers::sha256_hex(text).substr(0, 16));
+    else if (m_name == "inventory") m_inventory.push_back(analyzers::sha256_hex(text).substr(0, 16));
+}
+
+void IntegrityBuilder::end_items() {
+    add("]");
+    m_sections.emplace_back(m_name, m_section->hex_digest().substr(0, 16));
+    m_section.reset();
+}
+
+nlohmann::ordered_json IntegrityBuilder::finish(std::string_view sign_key) {
+    m_document.update(m_first_section ? "{}" : "}");
+    Digests d;
+    d.digest = m_document.hex_digest();
+    // compute() lists sections in the document's (sorted) order, as they came here.
+    d.sections = std::move(m_sections);
+    d.findings = std::move(m_findings);
+    d.inventory = std::move(m_inventory);
+    return integrity_member(d, sign_key);
 }
 
 IntegrityResult check_integrity(std::string_view report_text, std::string_view sign_key) {

@@ -20,17 +20,45 @@
 // tells a wrong key from an edit. See docs/json-format.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/hash.h"
+
 namespace ccscan::reporters {
 
 // The `integrity` member for `doc` (a report document without one). `sign_key` empty: no
 // signature.
 nlohmann::ordered_json integrity_of(const nlohmann::ordered_json& doc, std::string_view sign_key);
+
+// The same member computed without the document: render_json gives it the report's top-level
+// members in canonical order (sorted by name), each whole or, for the long arrays, an item at a
+// time; only the canonical text of one item is held. Items are nlohmann::json values, whose
+// sorted keys are the canonical order.
+class IntegrityBuilder {
+public:
+    void section(std::string_view name, const nlohmann::json& value);
+    void begin_items(std::string_view name);  // a member that is an array
+    void item(const nlohmann::json& value);
+    void end_items();
+    // The `integrity` member; call once, after the last section.
+    nlohmann::ordered_json finish(std::string_view sign_key);
+
+private:
+    void begin(std::string_view name);
+    void add(std::string_view text);  // to the document's and the current section's digests
+
+    analyzers::Sha256 m_document;
+    std::optional<analyzers::Sha256> m_section;
+    std::string m_name;
+    bool m_first_section = true, m_first_item = true;
+    std::vector<std::pair<std::string, std::string>> m_sections;
+    std::vector<std::string> m_findings, m_inventory;
+};
 
 struct IntegrityResult {
     bool present = false;    // the report has an `integrity` member

@@ -12,9 +12,9 @@ namespace ccscan::reporters {
 const std::vector<Reporter>& reporters() {
     static const std::vector<Reporter> k_reporters = {
         {"text", ".txt", "Human-readable findings grouped by file, with a summary", &render_text},
-        {"json", ".json", "Native lossless JSON (re-render any format with `ccscan report --from`)", &render_json},
-        {"sarif", ".sarif", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers", &render_sarif},
-        {"html", ".html", "Self-contained HTML assessment report for auditors (controls, evidence, coverage)", &render_html},
+        {"json", ".json", "Native lossless JSON (re-render any format with `ccscan report --from`)", &render_json, &write_json},
+        {"sarif", ".sarif", "SARIF 2.1.0 for GitHub code scanning and SARIF viewers", &render_sarif, &write_sarif},
+        {"html", ".html", "Self-contained HTML assessment report for auditors (controls, evidence, coverage)", &render_html, &write_html},
         {"junit", ".xml", "JUnit XML: a test suite per rule, a failure per finding", &render_junit},
         {"markdown", ".md", "Markdown summary for pull-request comments and $GITHUB_STEP_SUMMARY", &render_markdown},
         {"csv", ".csv", "CSV, one row per finding (RFC 4180, formula-safe)", &render_csv},

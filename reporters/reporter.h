@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,12 +32,16 @@ struct RenderOptions {
 };
 
 using RenderFunction = std::string (*)(const rules::Report&, const RenderOptions&);
+// Writes the same bytes as the RenderFunction to a stream as they are produced, for formats
+// whose reports grow with the findings (JSON, SARIF, HTML): memory stays at one item, not the file.
+using StreamFunction = void (*)(const rules::Report&, const RenderOptions&, std::ostream&);
 
 struct Reporter {
     std::string_view id;         // --format value
     std::string_view extension;  // with the dot: ".sarif"
     std::string_view description;
     RenderFunction render;
+    StreamFunction write = nullptr;  // when set, write_reports streams with it
 };
 
 // Every reporter, in the order `--help` lists them.
@@ -55,9 +60,12 @@ std::function<std::optional<std::string>(const std::string&)> source_reader(std:
 
 // The per-format renderers (one file each).
 std::string render_json(const rules::Report& report, const RenderOptions& options);
+void write_json(const rules::Report& report, const RenderOptions& options, std::ostream& out);
 std::string render_text(const rules::Report& report, const RenderOptions& options);
 std::string render_sarif(const rules::Report& report, const RenderOptions& options);
+void write_sarif(const rules::Report& report, const RenderOptions& options, std::ostream& out);
 std::string render_html(const rules::Report& report, const RenderOptions& options);
+void write_html(const rules::Report& report, const RenderOptions& options, std::ostream& out);
 std::string render_junit(const rules::Report& report, const RenderOptions& options);
 std::string render_markdown(const rules::Report& report, const RenderOptions& options);
 std::string render_csv(const rules::Report& report, const RenderOptions& options);

@@ -6,12 +6,16 @@
 // include_suppressed, then carried with `suppressions` (GitHub dismisses them).
 #include <algorithm>
 #include <filesystem>
+#include <list>
 #include <map>
+#include <ostream>
+#include <sstream>
 #include <optional>
 #include <set>
 #include <string_view>
 
 #include "reporters/escape.h"
+#include "reporters/json_stream.h"
 #include "reporters/line_hash.h"
 #include "reporters/names.h"
 #include "reporters/reporter.h"
@@ -47,8 +51,10 @@ std::uint32_t utf16_length(std::string_view bytes) {
 }
 
 // The scanned files as SARIF needs them: GitHub's line hashes, and byte columns converted to
-// UTF-16 columns. Each file is read at most once per render; unreadable files keep byte columns
-// (identical for ASCII) and get no line hash.
+// UTF-16 columns. Findings come sorted by path, so only the few files last used are kept (a
+// finding's related locations may be in other files): memory stays at a few files, not every
+// file with a finding. Unreadable files keep byte columns (identical for ASCII) and get no line
+// hash.
 class Sources {
 public:
     explicit Sources(const RenderOptions& options) : m_options(options) {}
@@ -66,22 +72,32 @@ public:
     }
 
 private:
+    static constexpr std::size_t k_kept = 8;
+
     struct File {
+        std::string path;
         std::string content;
         std::optional<analyzers::LineIndex> index;
         std::vector<std::string> hashes;
     };
 
+    // The reference is valid until the next call.
     const File& file(const std::string& path) {
-        auto it = m_files.find(path);
-        if (it != m_files.end()) return it->second;
+        auto it = std::find_if(m_files.begin(), m_files.end(), [&](const File& f) { return f.path == path; });
+        if (it != m_files.end()) {
+            m_files.splice(m_files.begin(), m_files, it);  // most recently used first
+            return m_files.front();
+        }
         File f;
+        f.path = path;
         if (auto content = m_options.read_source ? m_options.read_source(path) : std::nullopt) {
             f.content = std::move(*content);
             f.index.emplace(f.content);
             f.hashes = line_hashes(f.content);
         }
-        return m_files.emplace(path, std::move(f)).first->second;
+        if (m_files.size() == k_kept) m_files.pop_back();
+        m_files.push_front(std::move(f));
+        return m_files.front();
     }
 
     static analyzers::Position convert(const File& f, analyzers::Position p) {
@@ -93,7 +109,7 @@ private:
     }
 
     const RenderOptions& m_options;
-    std::map<std::string, File> m_files;
+    std::list<File> m_files;
 };
 
 Json physical_location(Sources& src, const std::string& path, const analyzers::Span& span) {
@@ -201,29 +217,39 @@ Json notification(Sources& src, const std::string& level, const std::string& cod
     return n;
 }
 
-Json invocation(Sources& src, const rules::Report& report, const RenderOptions& options, std::size_t omitted) {
-    Json notes = Json::array();
+// The failed files no diagnostic already names, each as a notification.
+bool failed_without_diagnostic(const rules::InventoryEntry& e, const std::set<std::string>& diagnosed) {
+    return e.status == rules::FileStatus::failed && !diagnosed.count(e.path);
+}
+
+void write_invocation(JsonStream& out, Sources& src, const rules::Report& report, const RenderOptions& options,
+                      std::size_t omitted) {
     std::set<std::string> diagnosed;
-    for (const analyzers::Diagnostic& d : report.diagnostics) {
-        notes.push_back(notification(src, std::string(to_string(d.level)), d.code.empty() ? "diagnostic" : d.code, d.message, d.path, d.span));
-        diagnosed.insert(d.path);
+    for (const analyzers::Diagnostic& d : report.diagnostics) diagnosed.insert(d.path);
+    const bool any_failed = std::any_of(report.inventory.begin(), report.inventory.end(),
+                                        [&](const rules::InventoryEntry& e) { return failed_without_diagnostic(e, diagnosed); });
+    out.begin_object();
+    out.member("executionSuccessful", true);
+    if (options.timestamps && !report.scan.started_at.empty()) out.member("startTimeUtc", report.scan.started_at);
+    if (!report.diagnostics.empty() || any_failed || omitted > 0) {
+        out.key("toolExecutionNotifications");
+        out.begin_array();
+        for (const analyzers::Diagnostic& d : report.diagnostics) {
+            out.value(notification(src, std::string(to_string(d.level)), d.code.empty() ? "diagnostic" : d.code, d.message, d.path, d.span));
+        }
+        for (const rules::InventoryEntry& e : report.inventory) {
+            if (failed_without_diagnostic(e, diagnosed)) out.value(notification(src, "error", "file-failed", "not examined: " + e.reason, e.path, {}));
+        }
+        if (omitted > 0) {
+            out.value(notification(src, "warning", "results-truncated",
+                                   std::to_string(omitted) + " results left out: GitHub code scanning accepts at most " +
+                                       std::to_string(sarif::k_max_results) +
+                                       " results per run (the most severe are kept; the JSON report has all)",
+                                   "", {}));
+        }
+        out.end_array();
     }
-    for (const rules::InventoryEntry& e : report.inventory) {
-        if (e.status != rules::FileStatus::failed || diagnosed.count(e.path)) continue;
-        notes.push_back(notification(src, "error", "file-failed", "not examined: " + e.reason, e.path, {}));
-    }
-    if (omitted > 0) {
-        notes.push_back(notification(src, "warning", "results-truncated",
-                                     std::to_string(omitted) + " results left out: GitHub code scanning accepts at most " +
-                                         std::to_string(sarif::k_max_results) +
-                                         " results per run (the most severe are kept; the JSON report has all)",
-                                     "", {}));
-    }
-    Json inv;
-    inv["executionSuccessful"] = true;
-    if (options.timestamps && !report.scan.started_at.empty()) inv["startTimeUtc"] = report.scan.started_at;
-    if (!notes.empty()) inv["toolExecutionNotifications"] = std::move(notes);
-    return inv;
+    out.end_object();
 }
 
 std::string root_uri(const std::string& root) {
@@ -247,32 +273,54 @@ Json run_properties(const rules::Report& report) {
 
 }  // namespace
 
-std::string render_sarif(const rules::Report& report, const RenderOptions& options) {
+void write_sarif(const rules::Report& report, const RenderOptions& options, std::ostream& stream) {
     sarif::Tool tool = sarif::build_tool(report);
     std::size_t omitted = 0;
+    const std::vector<const rules::Finding*> findings = selected_findings(report, options.include_suppressed, omitted);
     Sources sources(options);
-    Json results = Json::array();
-    for (const rules::Finding* f : selected_findings(report, options.include_suppressed, omitted)) {
-        results.push_back(result_json(sources, *f, tool.rule_index.at(f->rule_id), options.include_suppressed));
-    }
     std::string category = options.category.empty() ? std::string("ccscan") : options.category;
     if (category.back() != '/') category += '/';
 
-    Json run;
-    run["tool"] = Json{{"driver", std::move(tool.driver)}};
-    if (!tool.taxonomies.empty()) run["taxonomies"] = std::move(tool.taxonomies);
-    run["automationDetails"] = Json{{"id", category}};
-    run["originalUriBaseIds"] = Json{{sarif::k_root_id, Json{{"uri", root_uri(report.scan.root)}}}};
-    run["invocations"] = Json::array({invocation(sources, report, options, omitted)});
-    run["results"] = std::move(results);
-    run["columnKind"] = "utf16CodeUnits";
-    run["properties"] = run_properties(report);
+    JsonStream out(stream);
+    out.begin_object();
+    out.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    out.member("version", "2.1.0");
+    out.key("runs");
+    out.begin_array();
+    out.begin_object();
+    out.key("tool");
+    out.value(Json{{"driver", std::move(tool.driver)}});
+    if (!tool.taxonomies.empty()) {
+        out.key("taxonomies");
+        out.value(tool.taxonomies);
+    }
+    out.key("automationDetails");
+    out.value(Json{{"id", category}});
+    out.key("originalUriBaseIds");
+    out.value(Json{{sarif::k_root_id, Json{{"uri", root_uri(report.scan.root)}}}});
+    out.key("invocations");
+    out.begin_array();
+    write_invocation(out, sources, report, options, omitted);
+    out.end_array();
+    out.key("results");
+    out.begin_array();
+    for (const rules::Finding* f : findings) {
+        out.value(result_json(sources, *f, tool.rule_index.at(f->rule_id), options.include_suppressed));
+    }
+    out.end_array();
+    out.member("columnKind", "utf16CodeUnits");
+    out.key("properties");
+    out.value(run_properties(report));
+    out.end_object();
+    out.end_array();
+    out.end_object();
+    stream << '\n';
+}
 
-    Json log;
-    log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-    log["version"] = "2.1.0";
-    log["runs"] = Json::array({std::move(run)});
-    return json_document(log.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
+std::string render_sarif(const rules::Report& report, const RenderOptions& options) {
+    std::ostringstream out;
+    write_sarif(report, options, out);
+    return std::move(out).str();
 }
 
 }  // namespace ccscan::reporters

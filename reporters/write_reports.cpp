@@ -13,10 +13,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-analyzers::Result<bool> write_file(const fs::path& target, const std::string& bytes) {
+// Streams formats that can (Reporter::write), renders the others whole.
+void emit(const Reporter& r, const rules::Report& report, const RenderOptions& options, std::ostream& out) {
+    if (r.write) {
+        r.write(report, options, out);
+        return;
+    }
+    const std::string bytes = r.render(report, options);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+analyzers::Result<bool> write_file(const fs::path& target, const Reporter& r, const rules::Report& report,
+                                   const RenderOptions& options) {
     errno = 0;
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
-    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (out) emit(r, report, options, out);
     if (out) out.flush();
     if (!out) {
         const int err = errno;
@@ -79,7 +90,7 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
     std::vector<std::string> written;
     const bool to_stdout = output.empty() || output == "-";
     if (selected->size() == 1 && to_stdout) {
-        stdout_stream << selected->front()->render(report, options);
+        emit(*selected->front(), report, options, stdout_stream);
         return written;
     }
     if (to_stdout) {
@@ -95,7 +106,7 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
     }
     for (const Reporter* r : *selected) {
         const fs::path target = folder ? fs::path(output) / file_name(*r, *selected) : fs::path(output);
-        if (auto ok = write_file(target, r->render(report, options)); !ok.ok()) return ok.error();
+        if (auto ok = write_file(target, *r, report, options); !ok.ok()) return ok.error();
         written.push_back(target.generic_string());
     }
     return written;
