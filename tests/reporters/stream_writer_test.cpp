@@ -4,7 +4,7 @@
 // report full of text a writer could mangle (invalid UTF-8, controls, bidi, quotes, non-BMP).
 #include <sstream>
 
-#include <catch2/catch_test_macros.hpp>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "reporters/escape.h"
