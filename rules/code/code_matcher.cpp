@@ -12,6 +12,7 @@
 #include "analyzers/text_mask.h"
 #include "rules/code/lazy_query.h"
 #include "rules/code/query.h"
+#include "rules/code/query_prefilter.h"
 #include "rules/code/taint.h"
 #include "rules/code/taint_prefilter.h"
 #include "rules/finding_groups.h"
@@ -92,9 +93,9 @@ public:
     std::optional<TaintSpec> taint;
     std::string report = "report";
     std::vector<std::string> prefilter;  // given by the rule: one must be in the file
-    // Derived: per language, literals one of which the file must hold for the query to match
-    // (none: the query has a pattern without one); and the taint spec's source/sink literals.
-    std::map<std::string, std::vector<std::string>, std::less<>> query_literals;
+    // Derived: per language, what the file must hold for the query to match (nullopt: nothing
+    // that can be tested), and the taint spec's source/sink literals.
+    std::map<std::string, std::optional<QueryPrefilter>, std::less<>> query_prefilters;
     std::optional<TaintPrefilter> taint_prefilter;
 
     bool needs_syntax() const override { return true; }
@@ -112,7 +113,7 @@ public:
             return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return bytes.find(w) != std::string_view::npos; });
         };
         if (!prefilter.empty() && !holds(prefilter)) return false;
-        if (auto it = query_literals.find(format); it != query_literals.end() && (it->second.empty() || holds(it->second))) return true;
+        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(bytes))) return true;
         return taint_prefilter && taint_prefilter->may_match(bytes, format);
     }
 
@@ -286,7 +287,7 @@ Result<std::shared_ptr<const Matcher>> make_code_matcher(const Node& spec, const
         if (auto e = read_taint(ctx, *taint, *m->taint)) return *e;
     }
     if (prefilter) m->prefilter = *prefilter;
-    for (const auto& [lang, q] : m->queries) m->query_literals[lang] = literals_of_text(q->text());
+    for (const auto& [lang, q] : m->queries) m->query_prefilters[lang] = QueryPrefilter::from_text(q->text());
     if (m->taint) m->taint_prefilter.emplace(*m->taint);
     return std::shared_ptr<const Matcher>(std::move(m));
 }
