@@ -113,6 +113,9 @@ public:
             return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return bytes.find(w) != std::string_view::npos; });
         };
         if (!prefilter.empty() && !holds(prefilter)) return false;
+        // A file that is not code (a CloudFormation or Terraform template) is parsed for the
+        // function code embedded in it, which scan_embedded_code prefilters on its own.
+        if (!analyzers::code::language_for(format)) return true;
         if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(bytes))) return true;
         return taint_prefilter && taint_prefilter->may_match(bytes, format);
     }

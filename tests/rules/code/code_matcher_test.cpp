@@ -84,7 +84,16 @@ TEST_CASE("code matcher: prefilter derived from #eq? literals, or given", "[code
     go: '((identifier) @report (#match? @report "^Insecure"))'
 )");
     REQUIRE(none.matcher.ok());
-    CHECK((*none.matcher)->may_match("package main", "go"));
+    // The regex's required substring is the prefilter; one with none lets every file through.
+    CHECK_FALSE((*none.matcher)->may_match("package main", "go"));
+    CHECK((*none.matcher)->may_match("x := insecureTransport", "go"));
+    auto open = build(R"(code:
+  queries:
+    go: '((identifier) @report (#match? @report "^[A-Z]"))'
+)");
+    REQUIRE(open.matcher.ok());
+    CHECK((*open.matcher)->may_match("package main", "go"));
+    CHECK_FALSE((*open.matcher)->may_match("package main", "python"));  // no query for python
     auto given = build(R"(code:
   prefilter: [verify]
   languages: [python, ruby]
