@@ -205,6 +205,7 @@ rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, st
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
     sopts.hash_key = std::move(hash_key);
+    sopts.fast_paths = !req.plain_path;
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
@@ -344,6 +345,9 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
     sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
+    // Hidden: every rule on every applicable file on its own, without prefilters or shared tree
+    // walks; the output must be the same (tests/e2e compares the two).
+    sub.add_flag("--plain-path", req->plain_path, "")->group("");
     sub.add_option("--pull", req->pull, "Pull this platform's live configuration (connect, twilio, genesys; see `ccscan pull`) into a temporary folder and scan it")
         ->check(CLI::IsMember({"connect", "amazon-connect", "twilio", "genesys", "genesys-cloud"}));
     sub.add_option("--ca-bundle", req->ca_bundle, "PEM file of CAs to trust when cloning an https git URL or pulling (TLS verification is always on)")

@@ -32,6 +32,7 @@ struct ScanRequest {
     bool include_suppressed = false;
     bool timestamps = false;
     bool stats = false;
+    bool plain_path = false;  // hidden --plain-path: no prefilters or shared passes (identity tests)
     std::string config;
     std::string baseline;
     std::string redaction_key_file;

@@ -28,7 +28,7 @@ void scan_embedded_code(const std::vector<const Rule*>& rules, const analyzers::
         FileContext ctx{sub, p, policy, hash_key};
         for (const Rule* r : rules) {
             if (!r->matcher->per_file() || !r->matcher->needs_syntax() || !r->applies_to.applies(code.language, file.path)) continue;
-            if (!r->matcher->may_match(code.text)) continue;
+            if (!r->matcher->may_match(code.text, code.language)) continue;
             std::size_t before = out.size();
             r->matcher->match_file(*r, ctx, out);
             for (std::size_t k = before; k < out.size(); ++k) {

@@ -121,7 +121,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         // A rule that needs only the text makes its own single pass in match_file; the pre-check
         // would be a second pass over the same bytes.
         const bool text_only = !r->matcher->needs_document() && !r->matcher->needs_syntax() && !r->matcher->needs_flows();
-        if (!text_only && !r->matcher->may_match(file.bytes)) {
+        if (!text_only && options.fast_paths && !r->matcher->may_match(file.bytes, det.format)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
             continue;
         }
@@ -165,7 +165,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
                                    : parsed.failure->message;
         out.diagnostics.push_back(*parsed.failure);
     }
-    FileContext ctx{file, parsed, options.policy, options.hash_key};
+    FileContext ctx{file, parsed, options.policy, options.hash_key, options.fast_paths ? &per_file : nullptr};
     auto out_of_time = [&](const std::string& during) {
         if (!deadline || clock::now() < *deadline) return false;
         out.entry.status = FileStatus::failed;

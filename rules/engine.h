@@ -47,6 +47,10 @@ struct ScanOptions {
     // Key of the keyed hashes in masked secret previews (rules/redact.h). Stays on the machine
     // that ran the scan; empty: previews carry no hash.
     std::string hash_key;
+    // Prefilters (Matcher::may_match) and passes shared by the rules of one matcher kind on a
+    // file. false: every applicable rule runs on every file on its own, which must give the same
+    // findings (tests compare the two).
+    bool fast_paths = true;
     // Called after each file (from worker threads; must be thread-safe) for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

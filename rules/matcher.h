@@ -28,6 +28,13 @@ struct FileContext {
     const analyzers::ParsedFile& parsed;
     const Policy& policy;
     std::string_view hash_key;  // ScanOptions::hash_key: for keyed hashes in masked previews
+    // The per-file rules that run on this file, in order, so that a matcher kind can do the work
+    // of all its rules in one pass (one walk of a syntax tree for every taint rule); null: each
+    // rule on its own (embedded code, ScanOptions::fast_paths off).
+    const std::vector<const Rule*>* rules = nullptr;
+    // What a matcher kind computed for this file on behalf of its rules, by kind name. A file is
+    // processed by one thread, so this needs no lock.
+    mutable std::map<std::string, std::shared_ptr<void>, std::less<>> kind_state = {};
 };
 
 // A structured file kept for whole-scan matchers (config rules that resolve includes,
@@ -57,8 +64,9 @@ public:
     // evidence (masked), path; the engine fills rule_id, severity, controls, remediation, format.
     virtual void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const;
     virtual void match_scan(const Rule& rule, const ScanContext& ctx, std::vector<Finding>& out) const;
-    // Cheap pre-check on raw bytes: false means this file cannot match (never parse it for us).
-    virtual bool may_match(std::string_view /*bytes*/) const { return true; }
+    // Cheap pre-check on raw bytes of a file of `format`: false means this file cannot match
+    // (never parse it for us). It must never be false for a file the rule would report on.
+    virtual bool may_match(std::string_view /*bytes*/, std::string_view /*format*/) const { return true; }
     // What kind of artifact the matcher needs (lets the engine skip building the others).
     virtual bool needs_document() const { return false; }
     virtual bool needs_flows() const { return false; }

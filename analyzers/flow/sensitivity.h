@@ -48,6 +48,9 @@ private:
     // instead of searching it once per word (same result: words match at token boundaries).
     std::map<std::string, std::vector<std::uint32_t>, std::less<>> m_by_first_token;
     std::vector<std::string> m_other;  // normalized not-sensitive phrases, longest first
+    // First token of each m_other phrase -> its indices (names_other_data, as m_by_first_token).
+    std::map<std::string, std::vector<std::uint32_t>, std::less<>> m_other_by_first_token;
+    bool holds_other(const std::string& norm) const;
     std::string masked(std::string norm) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include "analyzers/flow/sensitivity.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -11,7 +12,9 @@
 #include "analyzers/text_mask.h"
 #include "rules/code/lazy_query.h"
 #include "rules/code/query.h"
+#include "rules/code/query_prefilter.h"
 #include "rules/code/taint.h"
+#include "rules/code/taint_prefilter.h"
 #include "rules/finding_groups.h"
 #include "rules/message.h"
 #include "rules/pack_support.h"
@@ -89,7 +92,11 @@ public:
     std::map<std::string, std::shared_ptr<const LazyQuery>, std::less<>> queries;
     std::optional<TaintSpec> taint;
     std::string report = "report";
-    std::vector<std::string> prefilter;
+    std::vector<std::string> prefilter;  // given by the rule: one must be in the file
+    // Derived: per language, what the file must hold for the query to match (nullopt: nothing
+    // that can be tested), and the taint spec's source/sink literals.
+    std::map<std::string, std::optional<QueryPrefilter>, std::less<>> query_prefilters;
+    std::optional<TaintPrefilter> taint_prefilter;
 
     bool needs_syntax() const override { return true; }
 
@@ -99,12 +106,18 @@ public:
         return it->second->get().error();
     }
 
-    bool may_match(std::string_view bytes) const override {
-        if (prefilter.empty()) return true;
-        for (const std::string& w : prefilter) {
-            if (bytes.find(w) != std::string_view::npos) return true;
-        }
-        return false;
+    // Semgrep-style: a file that cannot hold a match of the query of its language nor a source
+    // and a sink of the taint spec is not parsed for this rule.
+    bool may_match(std::string_view bytes, std::string_view format) const override {
+        auto holds = [&](const std::vector<std::string>& words) {
+            return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return bytes.find(w) != std::string_view::npos; });
+        };
+        if (!prefilter.empty() && !holds(prefilter)) return false;
+        // A file that is not code (a CloudFormation or Terraform template) is parsed for the
+        // function code embedded in it, which scan_embedded_code prefilters on its own.
+        if (!analyzers::code::language_for(format)) return true;
+        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(bytes))) return true;
+        return taint_prefilter && taint_prefilter->may_match(bytes, format);
     }
 
     void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
@@ -152,11 +165,40 @@ private:
         }
     }
 
+    // The taint rules of a file share one walk of its tree: the first of them to run walks it for
+    // every code taint rule in ctx.rules and leaves each rule's hits in ctx.kind_state.
+    struct SharedTaint {
+        std::map<const TaintSpec*, std::vector<TaintHit>> hits;
+    };
+
+    std::vector<TaintHit> taint_hits(const analyzers::SyntaxTree& tree, const FileContext& ctx) const {
+        if (!ctx.rules) return find_taint(tree, *taint, ctx.file.path);
+        auto [it, fresh] = ctx.kind_state.try_emplace("code.taint");
+        if (fresh) {
+            auto shared = std::make_shared<SharedTaint>();
+            std::vector<const TaintSpec*> specs;
+            for (const Rule* r : *ctx.rules) {
+                const auto* m = dynamic_cast<const CodeMatcher*>(r->matcher.get());
+                if (m && m->taint) specs.push_back(&*m->taint);
+            }
+            std::vector<std::vector<TaintHit>> all = find_taint_all(tree, specs, ctx.file.path);
+            for (std::size_t i = 0; i < specs.size(); ++i) shared->hits[specs[i]] = std::move(all[i]);
+            it->second = std::move(shared);
+        }
+        auto& hits = static_cast<SharedTaint*>(it->second.get())->hits;
+        auto mine = hits.find(&*taint);
+        // Not among ctx.rules, or taken already (two rules sharing this matcher): a walk of its own.
+        if (mine == hits.end()) return find_taint(tree, *taint, ctx.file.path);
+        std::vector<TaintHit> out = std::move(mine->second);
+        hits.erase(mine);
+        return out;
+    }
+
     void run_taint(const analyzers::SyntaxTree& tree, std::string_view tmpl, const FileContext& ctx, std::vector<Finding>& out) const {
         std::optional<std::string> file_class;  // what the file as a whole handles, computed on first use
         // One source logged or sent in several places is one finding (the others related).
         FindingGroups groups;
-        for (TaintHit& h : find_taint(tree, *taint, ctx.file.path)) {
+        for (TaintHit& h : taint_hits(tree, ctx)) {
             Finding f;
             f.sensitivity = data_class(h.source, ctx.file.bytes, file_class);
             f.location = {ctx.file.path, tree.span(h.sink)};
@@ -247,17 +289,9 @@ Result<std::shared_ptr<const Matcher>> make_code_matcher(const Node& spec, const
         m->taint.emplace();
         if (auto e = read_taint(ctx, *taint, *m->taint)) return *e;
     }
-    if (prefilter) {
-        m->prefilter = *prefilter;
-    } else if (!taint) {
-        bool all = true;
-        for (const auto& [lang, q] : m->queries) {
-            std::vector<std::string> literals = literals_of_text(q->text());
-            all = all && !literals.empty();
-            m->prefilter.insert(m->prefilter.end(), literals.begin(), literals.end());
-        }
-        if (!all) m->prefilter.clear();
-    }
+    if (prefilter) m->prefilter = *prefilter;
+    for (const auto& [lang, q] : m->queries) m->query_prefilters[lang] = QueryPrefilter::from_text(q->text());
+    if (m->taint) m->taint_prefilter.emplace(*m->taint);
     return std::shared_ptr<const Matcher>(std::move(m));
 }
 

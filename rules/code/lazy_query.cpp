@@ -78,8 +78,9 @@ private:
     std::size_t m_i = 0;
 };
 
-// Reads one group (at '(' or '['), collecting literals of the predicates in it.
-void read_group(QueryText& q, std::vector<std::string>& literals) {
+// Reads one group (at '(' or '['), collecting literals of the predicates in it (and, when
+// `regexes` is given, the patterns of its non-negated #match? predicates on a capture).
+void read_group(QueryText& q, std::vector<std::string>& literals, std::vector<std::string>* regexes = nullptr) {
     char open = q.peek();
     char close = open == '(' ? ')' : ']';
     q.token();  // the bracket
@@ -87,6 +88,7 @@ void read_group(QueryText& q, std::vector<std::string>& literals) {
     if (open == '(' && !q.done() && q.peek() == '#') {
         std::string name(q.token());
         const bool wanted = name == "#eq?" || name == "#any-of?";
+        const bool match = name == "#match?";
         std::vector<std::string> strings;
         bool capture_value = false;
         int args = 0;
@@ -94,7 +96,7 @@ void read_group(QueryText& q, std::vector<std::string>& literals) {
             if (q.peek() == '"') {
                 strings.push_back(q.string());
             } else if (q.peek() == '(' || q.peek() == '[') {
-                read_group(q, literals);
+                read_group(q, literals, regexes);
             } else {
                 std::string_view t = q.token();
                 if (args > 0 && !t.empty() && t[0] == '@') capture_value = true;
@@ -103,10 +105,11 @@ void read_group(QueryText& q, std::vector<std::string>& literals) {
         }
         if (!q.done()) q.token();
         if (wanted && !capture_value) literals.insert(literals.end(), strings.begin(), strings.end());
+        if (match && regexes && !capture_value && strings.size() == 1) regexes->push_back(strings.front());
         return;
     }
     while (q.skip_space_and_comments(), !q.done() && q.peek() != close) {
-        if (q.peek() == '(' || q.peek() == '[') read_group(q, literals);
+        if (q.peek() == '(' || q.peek() == '[') read_group(q, literals, regexes);
         else if (q.peek() == '"') q.string();
         else q.token();
     }
@@ -138,6 +141,25 @@ std::vector<std::string> literals_of_text(std::string_view text) {
     }
     if (!any_pattern || !every_pattern_has_literal) return {};
     return all;
+}
+
+std::vector<PatternNeeds> pattern_needs_of_text(std::string_view text) {
+    QueryText q(text);
+    std::vector<PatternNeeds> out;
+    while (q.skip_space_and_comments(), !q.done()) {
+        char c = q.peek();
+        if (c == '(' || c == '[') {
+            PatternNeeds needs;
+            read_group(q, needs.literals, &needs.regexes);
+            out.push_back(std::move(needs));
+        } else if (c == '"') {
+            q.string();  // a top-level anonymous node pattern: nothing to test
+            return {};
+        } else {
+            q.token();
+        }
+    }
+    return out;
 }
 
 }  // namespace ccscan::rules::code

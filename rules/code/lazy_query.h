@@ -43,4 +43,13 @@ private:
 // result as CompiledQuery::required_literals for a query that compiles.
 std::vector<std::string> literals_of_text(std::string_view text);
 
+// Per top-level pattern of `text`, what a match needs: the literals of literals_of_text and the
+// regular expressions of its non-negated #match? predicates. Empty when a pattern is a bare
+// anonymous node (it needs nothing a prefilter can test).
+struct PatternNeeds {
+    std::vector<std::string> literals;
+    std::vector<std::string> regexes;
+};
+std::vector<PatternNeeds> pattern_needs_of_text(std::string_view text);
+
 }  // namespace ccscan::rules::code

@@ -214,7 +214,13 @@ bool evaluate(const Condition& c, const Node& candidate, const Policy& policy, S
         default:
             break;
     }
-    std::vector<std::string> values = resolve(c.values, policy);
+    // Every value comparison is false on no node (positive: none matches; negative: needs one),
+    // so the values are resolved only when there is something to compare (a `**` selection
+    // evaluates its conditions on every node of a 5,000-action flow).
+    if (hits.empty()) return false;
+    const bool has_ref = std::any_of(c.values.begin(), c.values.end(), [](const std::string& v) { return is_policy_ref(v); });
+    const std::vector<std::string> resolved = has_ref ? resolve(c.values, policy) : std::vector<std::string>{};
+    const std::vector<std::string>& values = has_ref ? resolved : c.values;
     bool is_regex = c.op == Condition::Op::regex || c.op == Condition::Op::not_regex;
     if (is_regex && !c.regex) {
         // A policy list of patterns: any of them.

@@ -69,7 +69,7 @@ public:
     ContentMatcher(std::unique_ptr<ContentSpec> spec, std::shared_ptr<const ContentScanner> scanner)
         : m_spec(std::move(spec)), m_scanner(std::move(scanner)) {}
 
-    bool may_match(std::string_view bytes) const override { return m_scanner->any(bytes); }
+    bool may_match(std::string_view bytes, std::string_view /*format*/) const override { return m_scanner->any(bytes); }
     bool runs_on_history() const override { return true; }
 
     void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {

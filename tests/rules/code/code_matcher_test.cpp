@@ -76,22 +76,31 @@ TEST_CASE("code matcher: prefilter derived from #eq? literals, or given", "[code
     go: '((identifier) @report (#eq? @report "InsecureSkipVerify"))'
 )");
     REQUIRE(derived.matcher.ok());
-    CHECK((*derived.matcher)->may_match("x := InsecureSkipVerify"));
-    CHECK_FALSE((*derived.matcher)->may_match("package main"));
+    CHECK((*derived.matcher)->may_match("x := InsecureSkipVerify", "go"));
+    CHECK_FALSE((*derived.matcher)->may_match("package main", "go"));
     CHECK((*derived.matcher)->needs_syntax());
     auto none = build(R"(code:
   queries:
     go: '((identifier) @report (#match? @report "^Insecure"))'
 )");
     REQUIRE(none.matcher.ok());
-    CHECK((*none.matcher)->may_match("package main"));
+    // The regex's required substring is the prefilter; one with none lets every file through.
+    CHECK_FALSE((*none.matcher)->may_match("package main", "go"));
+    CHECK((*none.matcher)->may_match("x := insecureTransport", "go"));
+    auto open = build(R"(code:
+  queries:
+    go: '((identifier) @report (#match? @report "^[A-Z]"))'
+)");
+    REQUIRE(open.matcher.ok());
+    CHECK((*open.matcher)->may_match("package main", "go"));
+    CHECK_FALSE((*open.matcher)->may_match("package main", "python"));  // no query for python
     auto given = build(R"(code:
   prefilter: [verify]
   languages: [python, ruby]
   query: '((identifier) @report)'
 )");
     REQUIRE(given.matcher.ok());
-    CHECK_FALSE((*given.matcher)->may_match("x = 1"));
+    CHECK_FALSE((*given.matcher)->may_match("x = 1", "python"));
     CHECK(run(**given.matcher, "ruby", "a.rb", "verify = 1\n").size() == 1);
 }
 

@@ -148,8 +148,8 @@ TEST_CASE("content matcher: user patterns and spec errors", "[content]") {
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].location.span.start == analyzers::Position{1, 8});
     CHECK(r.findings[0].evidence.find("12345678") == std::string::npos);
-    CHECK((*r.matcher)->may_match("MBR-00000001"));
-    CHECK_FALSE((*r.matcher)->may_match("nothing here"));
+    CHECK((*r.matcher)->may_match("MBR-00000001", "text"));
+    CHECK_FALSE((*r.matcher)->may_match("nothing here", "text"));
     auto unknown = run_matcher("content: {detectors: [pann]}\n", "a.txt", "");
     REQUIRE_FALSE(unknown.matcher.ok());
     CHECK(unknown.matcher.error().message.find("did you mean 'pan'") != std::string::npos);

@@ -1,0 +1,91 @@
+#include "rules/code/taint_prefilter.h"
+
+#include <algorithm>
+
+#include "analyzers/code/languages.h"
+
+namespace ccscan::rules::code {
+
+namespace {
+
+bool ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// The longest run of identifier characters, lower case ("" when there is none).
+std::string longest_run(std::string_view s) {
+    std::string_view best;
+    for (std::size_t i = 0; i < s.size();) {
+        if (!ident_char(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && ident_char(s[j])) ++j;
+        if (j - i > best.size()) best = s.substr(i, j - i);
+        i = j;
+    }
+    return lower(best);
+}
+
+bool any_in(const std::vector<std::string>& literals, const std::string& text) {
+    return std::any_of(literals.begin(), literals.end(), [&](const std::string& l) { return text.find(l) != std::string::npos; });
+}
+
+}  // namespace
+
+TaintPrefilter::TaintPrefilter(const TaintSpec& spec) {
+    for (const std::string& name : spec.source_names) {
+        std::vector<std::string> words = identifier_words(name);
+        if (words.empty()) m_open = true;
+        else m_sources.push_back(words.front());
+    }
+    for (const std::string& w : spec.source_whole) m_sources.push_back(lower(w));
+    for (const std::string& p : spec.source_paths) {
+        std::string run = longest_run(p);
+        if (run.empty()) m_open = true;
+        else m_sources.push_back(std::move(run));
+    }
+    std::vector<std::string> langs;
+    for (const auto& l : analyzers::code::code_languages()) langs.emplace_back(l.id);
+    for (const std::string& lang : langs) {
+        std::vector<std::string> sinks;
+        auto add = [&](std::string_view key) {
+            if (auto it = spec.sinks.find(key); it != spec.sinks.end()) sinks.insert(sinks.end(), it->second.begin(), it->second.end());
+        };
+        // The same sinks the walk uses (sinks_for in taint.cpp).
+        add("any");
+        add(lang);
+        if ((lang == "typescript" || lang == "tsx") && !spec.sinks.count(lang)) add("javascript");
+        std::vector<std::string>& out = m_sinks[lang];
+        for (const std::string& s : sinks) out.push_back(longest_run(s));
+    }
+}
+
+bool TaintPrefilter::may_match(std::string_view bytes, std::string_view lang) const {
+    auto it = m_sinks.find(lang);
+    if (it == m_sinks.end() || it->second.empty()) return false;  // no sink in this language: nothing to report
+    std::string text = lower(bytes);
+    std::string stripped;
+    if (text.find('$') != std::string::npos) {
+        stripped.reserve(text.size());
+        for (char c : text) {
+            if (c != '$') stripped += c;
+        }
+    }
+    auto holds_any = [&](const std::vector<std::string>& literals) {
+        return any_in(literals, text) || (!stripped.empty() && any_in(literals, stripped));
+    };
+    if (!m_open && !holds_any(m_sources)) return false;
+    return holds_any(it->second);
+}
+
+}  // namespace ccscan::rules::code
