@@ -211,20 +211,27 @@ void add_controls(Data& view, const rules::Report& report) {
     view.set("matrix", frameworks);
 }
 
-void add_findings(Data& view, const rules::Report& report) {
-    std::set<std::string> frameworks, formats, files;
-    std::set<rules::Severity> severities;
-    Data findings = list();
-    // Most severe first; report order (file, line) within a severity.
+namespace {
+
+// Most severe first; report order (file, line) within a severity.
+std::vector<const rules::Finding*> open_findings(const rules::Report& report) {
     std::vector<const rules::Finding*> open;
     for (const rules::Finding& f : report.findings) {
         if (!is_suppressed(f)) open.push_back(&f);
     }
     std::stable_sort(open.begin(), open.end(), [](const auto* a, const auto* b) { return a->severity > b->severity; });
+    return open;
+}
+
+}  // namespace
+
+void add_findings(Data& view, const rules::Report& report) {
+    std::set<std::string> frameworks, formats, files;
+    std::set<rules::Severity> severities;
     std::size_t n = 0;
-    for (const rules::Finding* fp : open) {
+    for (const rules::Finding* fp : open_findings(report)) {
         const rules::Finding& f = *fp;
-        findings.push_back(finding_data(f, ++n, report));
+        ++n;
         for (const std::string& c : f.controls) {
             if (!framework_of(c).empty()) frameworks.insert(framework_of(c));
         }
@@ -232,7 +239,6 @@ void add_findings(Data& view, const rules::Report& report) {
         files.insert(f.location.path);
         severities.insert(f.severity);
     }
-    view.set("findings", findings);
     view.set("has_findings", Data(n > 0));
     view.set("framework_options", options_of(frameworks, framework_names(report)));
     view.set("format_options", options_of(formats));
@@ -246,6 +252,11 @@ void add_findings(Data& view, const rules::Report& report) {
         severity_options.push_back(d);
     }
     view.set("severity_options", severity_options);
+}
+
+void for_each_finding_view(const rules::Report& report, const std::function<void(const Data&)>& render) {
+    std::size_t n = 0;
+    for (const rules::Finding* f : open_findings(report)) render(finding_data(*f, ++n, report));
 }
 
 }  // namespace ccscan::reporters::html

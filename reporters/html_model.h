@@ -5,6 +5,8 @@
 // only href built from data is a rule pack's help_uri that passed http_url.
 #pragma once
 
+#include <functional>
+
 #include <mustache.hpp>
 
 #include "reporters/reporter.h"
@@ -20,8 +22,12 @@ void add_scope(Data& view, const rules::Report& report, const RenderOptions& opt
 void add_charts(Data& view, const rules::Report& report);
 // Control matrix per framework.
 void add_controls(Data& view, const rules::Report& report);
-// Findings with their filter attributes, and the filter choices.
+// The findings' filter choices and has_findings. The findings themselves are not in the view:
+// render_html renders each from the findings section of the template as for_each_finding_view
+// builds it, so the page's model does not grow with the findings.
 void add_findings(Data& view, const rules::Report& report);
+// Each open finding's view (most severe first, numbered from 1), one at a time.
+void for_each_finding_view(const rules::Report& report, const std::function<void(const Data&)>& render);
 
 // Small helpers shared by the builders.
 Data list();

@@ -3,6 +3,7 @@
 // reporters/templates/report.html.mustache, which is embedded into the binary at build time
 // (cmake/embed.cmake). This file holds the entry point and the scope/coverage/waiver sections;
 // html_findings.cpp holds the findings, charts and control matrix.
+#include <cassert>
 #include <ostream>
 #include <sstream>
 #include <string_view>
@@ -187,24 +188,74 @@ void add_scope(Data& view, const rules::Report& report, const RenderOptions& opt
 
 }  // namespace html
 
+namespace {
+
+// The findings section of the template: its item lines, from the line after the opening tag to
+// the line before the closing one (both tags alone on their lines, which mustache drops).
+constexpr std::string_view k_items_open = "  {{#findings}}\n";
+constexpr std::string_view k_items_close = "  {{/findings}}\n";
+// Where the items go in the page: no escaped value can contain it (html_text shows controls).
+const std::string k_items_marker = "\x01" "ccscan-findings" "\x01";
+
+struct PageTemplates {
+    std::string page;     // the template with the items cut out and the marker where they were
+    std::string finding;  // the item lines, rendered once per finding
+};
+
+PageTemplates split_template(const std::string& text) {
+    const std::size_t open = text.find(k_items_open);
+    const std::size_t close = open == std::string::npos ? open : text.find(k_items_close, open);
+    assert(close != std::string::npos && "the report template lists findings in a {{#findings}} section");
+    PageTemplates t;
+    // The marker ends the line before the section: that line is written, then its newline, then
+    // the items, exactly where the section's lines were.
+    t.page = text.substr(0, open - 1) + "{{{findings_marker}}}\n" + text.substr(close + k_items_close.size());
+    t.finding = text.substr(open + k_items_open.size(), close - open - k_items_open.size());
+    return t;
+}
+
+}  // namespace
+
 void write_html(const rules::Report& report, const RenderOptions& options, std::ostream& out) {
-    static const std::string k_template(embedded::k_report_html_template, embedded::k_report_html_template_size);
-    kainjow::mustache::mustache tmpl(k_template);
+    static const PageTemplates k_templates =
+        split_template(std::string(embedded::k_report_html_template, embedded::k_report_html_template_size));
+    kainjow::mustache::mustache page(k_templates.page);
+    kainjow::mustache::mustache item(k_templates.finding);
     // The template ships inside the binary and is covered by tests; a parse error is a bug.
-    if (!tmpl.is_valid()) {
+    if (!page.is_valid() || !item.is_valid()) {
         out << "<!doctype html><title>ccscan</title><p>report template error</p>\n";
         return;
     }
     // Every {{value}} of the template is escaped here, the one writing point: entities for text
     // and (double-quoted) attributes, unsafe code points shown as \x1b / \u202e.
-    tmpl.set_custom_escape([](const std::string& text) { return html_text(text); });
+    const auto escape = [](const std::string& text) { return html_text(text); };
+    page.set_custom_escape(escape);
+    item.set_custom_escape(escape);
     html::Data view;
     html::add_scope(view, report, options);
     html::add_charts(view, report);
     html::add_controls(view, report);
     html::add_findings(view, report);
-    // Written as it is rendered: the page is never held whole (the view still is).
-    tmpl.render(view, [&](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+    view.set("findings_marker", k_items_marker);
+    const auto write = [&](std::string_view text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); };
+    const auto write_items = [&] {
+        html::for_each_finding_view(report, [&](const html::Data& finding) { item.render(finding, out); });
+    };
+    // mustache hands over a line, then its newline: the items follow the marker line's newline.
+    bool items_next = false;
+    page.render(view, [&](const std::string& text) {
+        const std::size_t at = text.find(k_items_marker);
+        if (at == std::string::npos) {
+            write(text);
+            if (items_next) write_items();
+            items_next = false;
+            return;
+        }
+        write(std::string_view(text).substr(0, at));
+        write(std::string_view(text).substr(at + k_items_marker.size()));
+        items_next = true;
+    });
+    if (items_next) write_items();
 }
 
 std::string render_html(const rules::Report& report, const RenderOptions& options) {
