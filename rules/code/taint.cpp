@@ -517,6 +517,8 @@ private:
     std::map<std::string, Sensitive, std::less<>> m_sensitive;  // identifier/key text -> words, answers
 };
 
+}  // namespace
+
 // The sinks of `spec` for a language: "any", the language's own, and javascript's for
 // typescript/tsx that have none of their own.
 std::vector<std::string> sinks_for(const TaintSpec& spec, std::string_view lang) {
@@ -529,8 +531,6 @@ std::vector<std::string> sinks_for(const TaintSpec& spec, std::string_view lang)
     if ((lang == "typescript" || lang == "tsx") && !spec.sinks.count(lang)) add("javascript");
     return sinks;
 }
-
-}  // namespace
 
 std::vector<std::string> identifier_words(std::string_view ident) {
     std::vector<std::string> out;

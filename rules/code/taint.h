@@ -52,6 +52,10 @@ std::vector<std::vector<TaintHit>> find_taint_all(const analyzers::SyntaxTree& t
                                                   const std::string& path);
 
 // Identifier -> lower-case words: "cardNumber" -> {card, number}, "CARD_NO" -> {card, no}.
+// The sinks of `spec` for a language: "any", the language's own, and javascript's for
+// typescript/tsx that have none of their own. The walk and the prefilter both use it.
+std::vector<std::string> sinks_for(const TaintSpec& spec, std::string_view lang);
+
 std::vector<std::string> identifier_words(std::string_view ident);
 // Glob with '*' against a normalized callee; a pattern without a leading '*' also matches a
 // callee that ends with "." + pattern.

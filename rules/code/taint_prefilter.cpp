@@ -57,14 +57,7 @@ TaintPrefilter::TaintPrefilter(const TaintSpec& spec) {
     std::vector<std::string> langs;
     for (const auto& l : analyzers::code::code_languages()) langs.emplace_back(l.id);
     for (const std::string& lang : langs) {
-        std::vector<std::string> sinks;
-        auto add = [&](std::string_view key) {
-            if (auto it = spec.sinks.find(key); it != spec.sinks.end()) sinks.insert(sinks.end(), it->second.begin(), it->second.end());
-        };
-        // The same sinks the walk uses (sinks_for in taint.cpp).
-        add("any");
-        add(lang);
-        if ((lang == "typescript" || lang == "tsx") && !spec.sinks.count(lang)) add("javascript");
+        const std::vector<std::string> sinks = sinks_for(spec, lang);
         std::vector<std::string>& out = m_sinks[lang];
         for (const std::string& s : sinks) out.push_back(longest_run(s));
     }
