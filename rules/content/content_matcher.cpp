@@ -164,9 +164,14 @@ std::optional<analyzers::Diagnostic> read_patterns(const Node& list, const PackC
         d.id = *name;
         d.description = "pattern " + *name;
         d.regex = *regex;
-        d.mask = mask.value_or("secret");
-        if (d.mask != "secret" && d.mask != "pan" && d.mask != "ssn" && d.mask != "phone" && d.mask != "email" && d.mask != "iban")
-            return spec_error(ctx, *p.find("mask"), "mask must be one of secret, pan, ssn, iban, phone, email");
+        if (mask) {
+            d.mask = find_mask(*mask);
+            if (!d.mask) {
+                std::string names;
+                for (const std::string& m : mask_names()) names += (names.empty() ? "" : ", ") + m;
+                return spec_error(ctx, *p.find("mask"), "mask must be one of " + names);
+            }
+        }
         spec.user.push_back(std::move(d));
     }
     return std::nullopt;

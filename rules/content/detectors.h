@@ -18,6 +18,7 @@
 #include <re2/set.h>
 
 #include "analyzers/diagnostic.h"
+#include "rules/content/value_checks.h"
 
 namespace ccscan::rules::content {
 
@@ -25,8 +26,9 @@ struct DetectorSpec {
     std::string id;
     std::string description;
     std::string regex;
-    std::string validator = "none";  // luhn_pan | ssn | iban | phone | email | entropy | none
-    std::string mask = "secret";     // pan | ssn | iban | phone | email | secret
+    // Resolved from their names when the catalogue / pack loads (rules/content/value_checks.h).
+    const Validator* validator = &default_validator();  // luhn_pan | ssn | iban | phone | email | entropy | none
+    const Mask* mask = &default_mask();                 // secret | pan | ssn | iban | phone | email
     std::vector<std::string> context;
     bool context_required = false;
     std::vector<std::shared_ptr<const RE2>> ignore;
