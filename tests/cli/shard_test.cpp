@@ -137,3 +137,18 @@ TEST_CASE("shards: merge refuses reports that do not make one scan", "[e2e][shar
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("shards: verify checks a shard report against its own files only", "[e2e][shard]") {
+    const fs::path dir = ccscan::test::scratch_path("ccscan-shard-verify");
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string example = ccscan::test::source_dir() + "/examples/acme-contact-center";
+    for (int k = 1; k <= 3; ++k) {
+        scan(example, "--shard " + std::to_string(k) + "/3 --format json -o " + shard_file(dir, k, 3));
+        auto r = run_ccscan("verify " + shard_file(dir, k, 3));
+        INFO(r.text);
+        CHECK(r.code == 0);
+        CHECK(r.text.find(" 0 added") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
