@@ -57,7 +57,10 @@ void check_shards(const std::string& target, const fs::path& dir, const fs::path
 void check_tree(const std::string& target, const fs::path& dir) {
     const fs::path single = dir / "single";
     scan(target, "--format " + ccscan::test::k_all_formats + " -o " + single.string() + "/");
-    CHECK_FALSE(json::parse(ccscan::test::slurp(single / "ccscan.json")).contains("shard"));
+    const json whole = json::parse(ccscan::test::slurp(single / "ccscan.json"));
+    CHECK_FALSE(whole.contains("shard"));
+    REQUIRE(whole["summary"]["files"]["scanned"].get<int>() > 20);
+    REQUIRE(whole["findings"].size() > 20);
     for (int n : {1, 2, 3}) check_shards(target, dir, single, n);
 }
 
@@ -80,6 +83,8 @@ TEST_CASE("shards: merged reports of a generated corpus are those of one run", "
     fs::create_directories(dir);
     const fs::path corpus = dir / "corpus";
     REQUIRE(std::system(("python3 " + ccscan::test::source_dir() + "/bench/gen_corpus.py " + corpus.string() + " --size 1MiB >/dev/null").c_str()) == 0);
+    // A repository of its own: the build folder is ignored by the .gitignore of the one around it.
+    REQUIRE(std::system(("git -C " + corpus.string() + " init -q").c_str()) == 0);
     check_tree(corpus.string(), dir);
     fs::remove_all(dir);
 }
