@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
+#include <mutex>
 
 #include "analyzers/yaml_parser.h"
 #include "rules/content/validators.h"
@@ -160,6 +162,43 @@ analyzers::Result<std::shared_ptr<const ContentScanner>> ContentScanner::build(s
     }
     if (!s->m_set->Compile()) return analyzers::make_diagnostic("content-regex", "", {}, "content patterns too large to compile");
     return std::shared_ptr<const ContentScanner>(std::move(s));
+}
+
+std::shared_ptr<const ContentScanner> ContentScanner::union_of(const std::vector<const ContentScanner*>& parts) {
+    struct Entry {
+        std::vector<std::weak_ptr<const ContentScanner>> alive;  // the parts this union was built from
+        std::shared_ptr<const ContentScanner> scanner;
+    };
+    static std::mutex k_mutex;
+    static std::map<std::vector<const ContentScanner*>, Entry> k_unions;
+    std::vector<const ContentScanner*> key = parts;
+    std::sort(key.begin(), key.end());
+    key.erase(std::unique(key.begin(), key.end()), key.end());
+    auto is_alive = [](const Entry& e) {
+        return std::none_of(e.alive.begin(), e.alive.end(), [](const auto& w) { return w.expired(); });
+    };
+    std::lock_guard<std::mutex> lock(k_mutex);
+    // An address can come back for a new scanner once the old one is gone: an entry counts only
+    // while every part it was built from is alive.
+    auto it = k_unions.find(key);
+    if (it != k_unions.end() && is_alive(it->second)) return it->second.scanner;
+    std::erase_if(k_unions, [&](const auto& kv) { return !is_alive(kv.second); });
+    Entry e;
+    std::vector<const DetectorSpec*> specs;
+    for (const ContentScanner* part : key) {
+        e.alive.push_back(part->weak_from_this());
+        for (const DetectorSpec* d : part->m_specs) {
+            if (std::find(specs.begin(), specs.end(), d) == specs.end()) specs.push_back(d);
+        }
+    }
+    auto built = build(std::move(specs));
+    if (built.ok()) e.scanner = std::move(built.value());
+    return k_unions.insert_or_assign(std::move(key), std::move(e)).first->second.scanner;
+}
+
+std::size_t ContentScanner::index_of(const DetectorSpec* d) const {
+    auto it = std::find(m_specs.begin(), m_specs.end(), d);
+    return it == m_specs.end() ? std::string::npos : static_cast<std::size_t>(it - m_specs.begin());
 }
 
 bool ContentScanner::any(std::string_view text) const {

@@ -56,10 +56,18 @@ struct Detection {
     bool test_value = false;         // a well-known test card number
 };
 
-class ContentScanner {
+class ContentScanner : public std::enable_shared_from_this<ContentScanner> {
 public:
     // `specs` must outlive the scanner. Fails when a pattern does not compile.
     static analyzers::Result<std::shared_ptr<const ContentScanner>> build(std::vector<const DetectorSpec*> specs);
+    // One scanner for the detectors of several (each detector once), so that the content rules
+    // that apply to one file share one pass over its text. Built once per distinct set of parts
+    // and kept while they live; null when the union does not compile (the caller then scans with
+    // each part on its own). The parts' detector specs must outlive its use.
+    static std::shared_ptr<const ContentScanner> union_of(const std::vector<const ContentScanner*>& parts);
+    // Position of `d` among this scanner's detectors, or npos: a rule keeps from a shared pass
+    // the detections of its own detectors, in the order its own scan would give them.
+    std::size_t index_of(const DetectorSpec* d) const;
 
     // Detections in text order.
     // `hash_key`: key of the keyed hash in secret previews (empty: none).
