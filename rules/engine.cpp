@@ -78,7 +78,7 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
 // documents of whole-scan rules, handler definitions, the format); no per-file rule runs and
 // nothing of the file is reported.
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
-                  bool any_flow_rules, bool owned, FileOutcome& out) {
+                  bool any_flow_rules, bool owned, const LiteralIndex* literals, FileOutcome& out) {
     out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
@@ -122,13 +122,14 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     bool want_syntax = false;
     bool want_document = any_flow_rules;
     bool keep_document = false;
+    const IndexedFinder finder(file.bytes, literals);
     for (const Rule* r : rules) {
         if (!r->matcher->per_file() && r->matcher->needs_document() && r->applies_to.applies(det.format, file.path)) keep_document = true;
         if (!r->matcher->per_file() || !r->applies_to.applies(det.format, file.path)) continue;
         // A rule that needs only the text makes its own single pass in match_file; the pre-check
         // would be a second pass over the same bytes.
         const bool text_only = !r->matcher->needs_document() && !r->matcher->needs_syntax() && !r->matcher->needs_flows();
-        if (!text_only && options.fast_paths && !r->matcher->may_match(file.bytes, det.format)) {
+        if (!text_only && options.fast_paths && !r->matcher->may_match_in(det.format, finder)) {
             out.applicable_rules.push_back(r->id);  // examined (cheaply): counts as applicable
             continue;
         }
@@ -268,6 +269,10 @@ void assign_fingerprints(std::vector<Finding>& findings) {
 ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSource> files, const ScanOptions& options) {
     std::sort(files.begin(), files.end(), [](const FileSource& a, const FileSource& b) { return a.path < b.path; });
     bool any_flow_rules = std::any_of(rules.begin(), rules.end(), [](const Rule* r) { return !r->matcher->per_file() && r->matcher->needs_flows(); });
+    std::vector<Literal> wanted;
+    for (const Rule* r : rules) r->matcher->literals(wanted);
+    // Every prefilter literal of the scan, answered for a file by one pass (rules/literals.h).
+    const auto literals = options.fast_paths ? LiteralIndex::build(std::move(wanted)) : nullptr;
     std::vector<FileOutcome> outcomes(files.size());
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
@@ -278,7 +283,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     auto worker = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
             try {
-                process_file(rules, files[i], options, any_flow_rules, owned[i] != 0, outcomes[i]);
+                process_file(rules, files[i], options, any_flow_rules, owned[i] != 0, literals.get(), outcomes[i]);
             } catch (...) {
                 FileOutcome& o = outcomes[i];
                 o.flows.clear();  // may be half-built

@@ -15,6 +15,7 @@
 #include "analyzers/input_file.h"
 #include "analyzers/parsed_file.h"
 #include "rules/finding.h"
+#include "rules/literals.h"
 #include "rules/policy.h"
 
 namespace ccscan::rules {
@@ -67,6 +68,11 @@ public:
     // Cheap pre-check on raw bytes of a file of `format`: false means this file cannot match
     // (never parse it for us). It must never be false for a file the rule would report on.
     virtual bool may_match(std::string_view /*bytes*/, std::string_view /*format*/) const { return true; }
+    // The same pre-check with its literal tests answered by `file`, which one pass over the bytes
+    // answers for every rule of the scan (rules/literals.h); the literals it asks about are those
+    // literals() lists. By default: may_match on the bytes.
+    virtual bool may_match_in(std::string_view format, const LiteralFinder& file) const { return may_match(file.bytes(), format); }
+    virtual void literals(std::vector<Literal>& /*out*/) const {}
     // What kind of artifact the matcher needs (lets the engine skip building the others).
     virtual bool needs_document() const { return false; }
     virtual bool needs_flows() const { return false; }

@@ -92,7 +92,7 @@ public:
     std::map<std::string, std::shared_ptr<const LazyQuery>, std::less<>> queries;
     std::optional<TaintSpec> taint;
     std::string report = "report";
-    std::vector<std::string> prefilter;  // given by the rule: one must be in the file
+    std::vector<Literal> prefilter;  // given by the rule (exact): one must be in the file
     // Derived: per language, what the file must hold for the query to match (nullopt: nothing
     // that can be tested), and the taint spec's source/sink literals.
     std::map<std::string, std::optional<QueryPrefilter>, std::less<>> query_prefilters;
@@ -108,16 +108,24 @@ public:
 
     // Semgrep-style: a file that cannot hold a match of the query of its language nor a source
     // and a sink of the taint spec is not parsed for this rule.
-    bool may_match(std::string_view bytes, std::string_view format) const override {
-        auto holds = [&](const std::vector<std::string>& words) {
-            return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return bytes.find(w) != std::string_view::npos; });
-        };
-        if (!prefilter.empty() && !holds(prefilter)) return false;
+    bool may_match(std::string_view bytes, std::string_view format) const override { return may_match_in(format, DirectFinder(bytes)); }
+
+    bool may_match_in(std::string_view format, const LiteralFinder& file) const override {
+        if (!prefilter.empty() && std::none_of(prefilter.begin(), prefilter.end(), [&](const Literal& w) { return file.holds(w); }))
+            return false;
         // A file that is not code (a CloudFormation or Terraform template) is parsed for the
         // function code embedded in it, which scan_embedded_code prefilters on its own.
         if (!analyzers::code::language_for(format)) return true;
-        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(bytes))) return true;
-        return taint_prefilter && taint_prefilter->may_match(bytes, format);
+        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(file))) return true;
+        return taint_prefilter && taint_prefilter->may_match(file, format);
+    }
+
+    void literals(std::vector<Literal>& out) const override {
+        out.insert(out.end(), prefilter.begin(), prefilter.end());
+        for (const auto& [lang, q] : query_prefilters) {
+            if (q) q->literals(out);
+        }
+        if (taint_prefilter) taint_prefilter->literals(out);
     }
 
     void match_file(const Rule& rule, const FileContext& ctx, std::vector<Finding>& out) const override {
@@ -289,7 +297,9 @@ Result<std::shared_ptr<const Matcher>> make_code_matcher(const Node& spec, const
         m->taint.emplace();
         if (auto e = read_taint(ctx, *taint, *m->taint)) return *e;
     }
-    if (prefilter) m->prefilter = *prefilter;
+    if (prefilter) {
+        for (const std::string& w : *prefilter) m->prefilter.push_back(make_literal(LiteralMode::exact, w));
+    }
     for (const auto& [lang, q] : m->queries) m->query_prefilters[lang] = QueryPrefilter::from_text(q->text());
     if (m->taint) m->taint_prefilter.emplace(*m->taint);
     return std::shared_ptr<const Matcher>(std::move(m));

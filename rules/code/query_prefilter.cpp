@@ -38,7 +38,7 @@ std::optional<QueryPrefilter> QueryPrefilter::from_text(std::string_view query_t
     int regexes = 0;
     for (const PatternNeeds& p : patterns) {
         if (!p.literals.empty()) {
-            out.m_literals.insert(out.m_literals.end(), p.literals.begin(), p.literals.end());
+            for (const std::string& l : p.literals) out.m_literals.push_back(make_literal(LiteralMode::exact, l));
             continue;
         }
         auto usable = std::find_if(p.regexes.begin(), p.regexes.end(), has_atoms);
@@ -48,28 +48,33 @@ std::optional<QueryPrefilter> QueryPrefilter::from_text(std::string_view query_t
         ++regexes;
     }
     if (regexes > 0) {
-        filter->Compile(&out.m_atoms);
+        std::vector<std::string> atoms;
+        filter->Compile(&atoms);
+        for (const std::string& a : atoms) out.m_atoms.push_back(make_literal(LiteralMode::icase, a));
         out.m_filter = std::move(filter);
     }
     return out;
 }
 
-bool QueryPrefilter::may_match(std::string_view bytes) const {
-    for (const std::string& l : m_literals) {
-        if (bytes.find(l) != std::string_view::npos) return true;
+bool QueryPrefilter::may_match(std::string_view bytes) const { return may_match(DirectFinder(bytes)); }
+
+bool QueryPrefilter::may_match(const LiteralFinder& file) const {
+    for (const Literal& l : m_literals) {
+        if (file.holds(l)) return true;
     }
     if (!m_filter) return false;
-    std::string lower(bytes);
-    for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
     std::vector<int> found;
     for (std::size_t i = 0; i < m_atoms.size(); ++i) {
-        if (lower.find(m_atoms[i]) != std::string::npos) found.push_back(static_cast<int>(i));
+        if (file.holds(m_atoms[i])) found.push_back(static_cast<int>(i));
     }
     std::vector<int> potential;
     m_filter->AllPotentials(found, &potential);
     return !potential.empty();
+}
+
+void QueryPrefilter::literals(std::vector<Literal>& out) const {
+    out.insert(out.end(), m_literals.begin(), m_literals.end());
+    out.insert(out.end(), m_atoms.begin(), m_atoms.end());
 }
 
 }  // namespace ccscan::rules::code

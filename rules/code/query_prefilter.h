@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/literals.h"
+
 namespace re2 {
 class FilteredRE2;
 }
@@ -24,11 +26,14 @@ public:
     static std::optional<QueryPrefilter> from_text(std::string_view query_text);
     // false: no pattern of the query can match in a file of these bytes.
     bool may_match(std::string_view bytes) const;
+    bool may_match(const LiteralFinder& file) const;
+    // What may_match asks the file about.
+    void literals(std::vector<Literal>& out) const;
 
 private:
-    std::vector<std::string> m_literals;           // exact; any of them lets the file through
+    std::vector<Literal> m_literals;               // exact; any of them lets the file through
     std::shared_ptr<const re2::FilteredRE2> m_filter;  // one regex per pattern without literals
-    std::vector<std::string> m_atoms;              // what m_filter needs, lower case
+    std::vector<Literal> m_atoms;                  // what m_filter needs (icase)
 };
 
 }  // namespace ccscan::rules::code

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/code/taint.h"
+#include "rules/literals.h"
 
 namespace ccscan::rules::code {
 
@@ -26,11 +27,14 @@ public:
     explicit TaintPrefilter(const TaintSpec& spec);
     // false: no finding of the spec is possible in this file of language `lang`.
     bool may_match(std::string_view bytes, std::string_view lang) const;
+    bool may_match(const LiteralFinder& file, std::string_view lang) const;
+    // What may_match asks a file of any language about.
+    void literals(std::vector<Literal>& out) const;
 
 private:
     bool m_open = false;                     // some source cannot be reduced to a literal
-    std::vector<std::string> m_sources;      // lower case
-    std::map<std::string, std::vector<std::string>, std::less<>> m_sinks;  // language -> lower-case literals ("" = any)
+    std::vector<Literal> m_sources;          // icase_dollar
+    std::map<std::string, std::vector<Literal>, std::less<>> m_sinks;  // language -> icase_dollar literals ("" = any)
 };
 
 }  // namespace ccscan::rules::code
