@@ -154,3 +154,33 @@ TEST_CASE("git history: each card number is reported once, at the commit that in
     CHECK(findings_of(dir + " --git-history --since " + removed) == since);
     CHECK(merge != on_branch);
 }
+
+TEST_CASE("git history: the changed-lines prefilter and full line diffs report the same", "[git][content][e2e]") {
+    Repo repo(ccscan::test::scratch_path("ccscan-git-history-edits"));
+    const std::string card = "card 4929 5812 3456 7898";
+    repo.write("f.txt", "a\nb\n");
+    repo.commit("init");
+    repo.write("f.txt", "a\nb");  // the last newline removed: no line added that can match
+    repo.commit("no newline");
+    repo.write("f.txt", "a\nb\n" + card + "\n");  // "b" becomes "b\n": a modification, not an append
+    const std::string after_b = repo.commit("card after b");
+    // Equal lines around an inserted one: the diff may place the insertion anywhere in the run.
+    repo.write("g.txt", "x\nx\nx\n");
+    repo.commit("run of x");
+    repo.write("g.txt", "x\nx\ncard 4539 1488 0343 6467 x\nx\nx\n");
+    const std::string in_run = repo.commit("card in a run");
+    repo.write("h.txt", "id\r\n1\r\n");
+    repo.commit("crlf");
+    repo.write("h.txt", "id\r\n0,card 4716 1902 0739 4368\r\n1\r\n");
+    const std::string crlf = repo.commit("card in crlf");
+    repo.write("f.txt", "");
+    repo.commit("emptied");
+    const std::string dir = repo.dir().string();
+    const std::set<Expected> expected = {
+        {"CCS-CONTENT-001", "f.txt", 3, after_b},
+        {"CCS-CONTENT-001", "g.txt", 3, in_run},
+        {"CCS-CONTENT-001", "h.txt", 2, crlf},
+    };
+    CHECK(findings_of(dir + " --git-history") == expected);
+    CHECK(findings_of(dir + " --git-history --plain-path") == expected);
+}
