@@ -166,8 +166,8 @@ private:
     // False when `next` adds no line to `prev`.
     bool lines_added(const std::string& prev, const std::string& next, GitAddition& add) {
         if (is_binary(prev) || is_binary(next)) return false;  // the line diff has no lines for binary files
-        const bool grew_at_end = prev.size() < next.size() && (prev.empty() || prev.back() == '\n') &&
-                                 std::memcmp(prev.data(), next.data(), prev.size()) == 0;
+        const bool grew_at_end =
+            prev.size() < next.size() && (prev.empty() || prev.back() == '\n') && std::memcmp(prev.data(), next.data(), prev.size()) == 0;
         if (grew_at_end) {
             const std::uint32_t first = count_newlines(prev) + 1;
             const std::uint32_t newlines = first - 1 + count_newlines(std::string_view(next).substr(prev.size()));
@@ -192,15 +192,17 @@ private:
     bool diff_lines(const std::string& prev, const std::string& next, GitAddition& add) {
         git_diff_options opts = diff_options();
         git_patch* p_raw = nullptr;
-        if (git_patch_from_buffers(&p_raw, prev.data(), prev.size(), add.path.c_str(), next.data(), next.size(), add.path.c_str(), &opts) != 0 || !p_raw)
+        if (git_patch_from_buffers(&p_raw, prev.data(), prev.size(), add.path.c_str(), next.data(), next.size(), add.path.c_str(), &opts) !=
+                0 ||
+            !p_raw)
             return false;
         GitPatch patch(p_raw);
         for (std::size_t h = 0; h < git_patch_num_hunks(p_raw); ++h) {
             const int lines = git_patch_num_lines_in_hunk(p_raw, h);
             for (int l = 0; l < lines; ++l) {
                 const git_diff_line* line = nullptr;
-                if (git_patch_get_line_in_hunk(&line, p_raw, h, static_cast<std::size_t>(l)) == 0 && line->origin == GIT_DIFF_LINE_ADDITION &&
-                    line->new_lineno > 0)
+                if (git_patch_get_line_in_hunk(&line, p_raw, h, static_cast<std::size_t>(l)) == 0 &&
+                    line->origin == GIT_DIFF_LINE_ADDITION && line->new_lineno > 0)
                     add.added_lines.push_back(static_cast<std::uint32_t>(line->new_lineno));
             }
         }

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -11,7 +12,6 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 #include "analyzers/discovery.h"
 #include "analyzers/git_source.h"
@@ -23,10 +23,10 @@
 #include "cli/pull_provenance.h"
 #include "cli/report_assembly.h"
 #include "cli/sources.h"
+#include "reporters/write_reports.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
-#include "reporters/write_reports.h"
 
 namespace ccscan::cli {
 
@@ -352,7 +352,9 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
     sub.add_option("--git-ref", req->git_ref, "Scan the tree of this commit (branch, tag, sha) without checking it out; works on bare repositories");
     sub.add_option("--changed-since", req->changed_since, "Scan only files added or changed since this commit (renames followed)");
-    sub.add_flag("--git-history", req->git_history, "Scan the lines every commit added (content rules); each finding names the commit that introduced it (docs/git-history.md)");
+    sub.add_flag(
+        "--git-history", req->git_history,
+        "Scan the lines every commit added (content rules); each finding names the commit that introduced it (docs/git-history.md)");
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
     sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");

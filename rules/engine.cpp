@@ -73,8 +73,8 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
     out.diagnostics.push_back(analyzers::make_diagnostic("internal", path, {}, out.entry.reason + " (please report this)"));
 }
 
-void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
-                  bool any_flow_rules, FileOutcome& out) {
+void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options, bool any_flow_rules,
+                  FileOutcome& out) {
     out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
