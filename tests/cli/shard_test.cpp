@@ -4,6 +4,7 @@
 // shards' inventories partition the tree; every refusal says why.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <catch2/catch.hpp>
