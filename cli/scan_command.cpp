@@ -14,6 +14,7 @@
 
 #include "analyzers/discovery.h"
 #include "analyzers/git_source.h"
+#include "cli/cache_setup.h"
 #include "cli/config.h"
 #include "cli/data_root.h"
 #include "cli/hash_key.h"
@@ -25,6 +26,7 @@
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
+#include "rules/result_cache.h"
 #include "reporters/write_reports.h"
 
 namespace ccscan::cli {
@@ -132,6 +134,7 @@ void print_stats(const ScanStats& stats, double wall, std::ostream& err) {
     std::snprintf(line, sizeof line, "total        %8.3f   %zu files, %.1f MiB, %.1f MiB/s, %.0f files/s\n", wall, stats.files, mb,
                   wall > 0 ? mb / wall : 0.0, wall > 0 ? static_cast<double>(stats.files) / wall : 0.0);
     err << line;
+    if (!stats.cache.empty()) err << "cache        " << stats.cache << "\n";
 }
 
 // Prints a usage-level error (config, pack, baseline, clone) and sets exit code 2.
@@ -199,8 +202,9 @@ std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& pac
     return out;
 }
 
-rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, std::vector<rules::FileSource> sources,
-                            const ScanRequest& req, const Config& cfg, std::string hash_key, Run& run) {
+rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::vector<const rules::Rule*>& rule_ptrs,
+                            std::vector<rules::FileSource> sources, const ScanRequest& req, const Config& cfg,
+                            std::string hash_key, Run& run, ScanStats* stats) {
     rules::ScanOptions sopts;
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
@@ -209,8 +213,24 @@ rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, st
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    std::optional<rules::ResultCache> cache;
+    if (auto dir = cache_folder_for(req.no_cache, req.cache_dir, cfg)) {
+        rules::CacheFolder folder(*dir);
+        if (auto error = folder.prepare())
+            run.err << "ccscan: warning: " << error->to_string() << "; scanning without the cache\n";
+        else
+            cache.emplace(std::move(folder), cache_scan_key(packs, rule_ptrs, sopts));
+    }
+    sopts.cache = cache ? &*cache : nullptr;
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();
+    if (cache) {
+        const rules::CacheCounters c = cache->counters();
+        cache->folder().record(c);
+        if (stats)
+            stats->cache = std::to_string(c.hits) + " hits, " + std::to_string(c.misses) + " misses, " + std::to_string(c.stores) +
+                           " stored (" + cache->folder().dir() + ")";
+    }
     return result;
 }
 
@@ -297,7 +317,7 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     }
     const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::size_t file_count = plan->sources.size();
-    rules::ScanResult result = run_rules(rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), run);
+    rules::ScanResult result = run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), run, stats);
     if (!result.rule_errors.empty()) {
         for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
         return std::nullopt;
@@ -344,6 +364,8 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--git-history", req->git_history, "Scan the lines every commit added; each finding names the commit that introduced it");
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
+    sub.add_option("--cache", req->cache_dir, "Keep per-file results in this folder and reuse them for unchanged files (docs/cache.md; default: `cache:` in .ccscan.yaml)");
+    sub.add_flag("--no-cache", req->no_cache, "Use no result cache, even when .ccscan.yaml enables one");
     sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
     // Hidden: every rule on every applicable file on its own, without prefilters or shared tree
     // walks; the output must be the same (tests/e2e compares the two).
