@@ -31,10 +31,19 @@ demo: build
 test: deps-test test-unit test-asan
 
 # clang-format / clang-tidy on the lines LINT_BASE..HEAD (default: the last commit) changes,
-# never on whole files: scripts/lint-changed.sh. CI runs it when it knows the range (LINT_BASE).
-.PHONY: lint
+# never on whole files: scripts/lint-changed.sh. CI (.ci/run) runs it on the last commit.
+# `make format` rewrites, and `make format-check` checks, the C++ lines changed since
+# FORMAT_BASE (default HEAD: what is not committed yet) to .clang-format: scripts/format-changed.sh.
+FORMAT_BASE ?= HEAD
+.PHONY: lint format format-check
 lint:
 	@scripts/lint-changed.sh
+
+format:
+	@scripts/format-changed.sh $(FORMAT_BASE)
+
+format-check:
+	@scripts/format-changed.sh --check $(FORMAT_BASE)
 
 .PHONY: deps-test
 

@@ -67,9 +67,12 @@ struct ChannelActions {
     Switch hold = Switch::unset;  // agent on hold
 };
 
-// How a collect_input node takes its input.
+// How a collect_input (or payment_capture) node takes its input, and what the input is.
 struct InputSpec {
     int max_digits = 0;  // 0: not given
+    // The data class of the input, from the node's words and names, else from its digit count
+    // (analyzers/flow/sensitivity.h).
+    Sensitivity sensitivity = Sensitivity::none;
     std::optional<bool> store;      // Connect StoreInput (the input outlives the block)
     std::optional<bool> encrypted;  // Connect InputEncryption / legacy EncryptEntry
     std::optional<bool> record_utterance;  // VoiceXML recordutterance in scope
@@ -95,7 +98,6 @@ struct FlowNode {
     std::string prompt_id;    // Connect PromptId
     ChannelActions actions;
     InputSpec input;
-    Sensitivity sensitivity = Sensitivity::none;  // of the data collected (inputs, payment capture)
     std::string url;         // first URL the node talks to
     std::string stream_url;  // where a media stream goes (streaming nodes)
     std::string method;  // HTTP method

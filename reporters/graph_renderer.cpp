@@ -73,7 +73,7 @@ std::string clean(std::string_view s) { return rules::content::redact_text(s); }
 std::string node_text(const FlowNode& n) {
     std::string s = clean(n.label.empty() ? n.platform_type : n.label);
     s += " [" + std::string(analyzers::to_string(n.kind));
-    if (n.sensitivity != analyzers::Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.sensitivity));
+    if (n.input.sensitivity != analyzers::Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.input.sensitivity));
     return s + "]";
 }
 
@@ -102,7 +102,7 @@ std::string render_dot(const ScanGraphs& graphs, const States& states) {
             std::string label = node_text(node);
             std::string st = states.summary({g, n});
             if (!st.empty()) label += "\n" + st;
-            std::string style = node.sensitivity != analyzers::Sensitivity::none ? ", color=red" : "";
+            std::string style = node.input.sensitivity != analyzers::Sensitivity::none ? ", color=red" : "";
             out += "    " + key(graphs, {g, n}) + " [label=\"" + dot_label(label) + "\"" + style + "];\n";
         }
         out += "  }\n";
@@ -147,7 +147,7 @@ std::string render_json(const ScanGraphs& graphs, const States& states) {
             j["kind"] = std::string(analyzers::to_string(node.kind));
             j["platform_type"] = clean(node.platform_type);
             j["label"] = clean(node.label);
-            j["sensitivity"] = std::string(analyzers::to_string(node.sensitivity));
+            j["sensitivity"] = std::string(analyzers::to_string(node.input.sensitivity));
             j["location"] = {{"path", clean(fg.path)}, {"line", node.span.start.line}, {"column", node.span.start.column},
                              {"end_line", node.span.end.line}, {"end_column", node.span.end.column}};
             j["state"] = states.at({g, n});

@@ -262,11 +262,11 @@ void io_node(IO& io, FlowNode& n) {
     en<3>(io, n.actions.streaming);
     en<3>(io, n.actions.hold);
     num(io, n.input.max_digits);
+    en<10>(io, n.input.sensitivity);
     oflag(io, n.input.store);
     oflag(io, n.input.encrypted);
     oflag(io, n.input.record_utterance);
     oflag(io, n.input.obfuscated);
-    en<10>(io, n.sensitivity);
     text(io, n.url);
     text(io, n.stream_url);
     text(io, n.method);

@@ -169,7 +169,7 @@ void serverless_defs(const Node& root, std::vector<HandlerDef>& out) {
 std::string step_text(const FlowNode& n) {
     std::string s = n.label.empty() ? n.platform_type : n.label;
     s += " (" + std::string(analyzers::to_string(n.kind));
-    if (n.sensitivity != Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.sensitivity));
+    if (n.input.sensitivity != Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.input.sensitivity));
     return s + ")";
 }
 
@@ -215,7 +215,7 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
     }
     if (handler_of.empty()) return;
     auto is_source = [](const FlowNode& n) {
-        return n.kind == FlowKind::collect_input && n.sensitivity != Sensitivity::none && !n.input.encrypted.value_or(false);
+        return n.kind == FlowKind::collect_input && n.input.sensitivity != Sensitivity::none && !n.input.encrypted.value_or(false);
     };
     auto is_sink = [&](const FlowNode& n) { return !invoked_function(n).empty(); };
     auto is_sanitizer = [](const FlowNode& n) {
@@ -243,10 +243,10 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
             f.path.insert(f.path.begin(), steps.begin(), steps.end());
             Location src_loc{graphs.graph(h.source.graph).path, src.span};
             if (std::find(f.related.begin(), f.related.end(), src_loc) == f.related.end()) f.related.insert(f.related.begin(), src_loc);
-            f.message += " (the handler receives " + std::string(analyzers::to_string(src.sensitivity)) + " data that flow '" +
+            f.message += " (the handler receives " + std::string(analyzers::to_string(src.input.sensitivity)) + " data that flow '" +
                          graphs.graph(h.source.graph).name + "' collects at " + src.label + " and passes at " + sink.label + ")";
-            if (more_sensitive(src.sensitivity, f.sensitivity)) {
-                f.sensitivity = std::string(analyzers::to_string(src.sensitivity));
+            if (more_sensitive(src.input.sensitivity, f.sensitivity)) {
+                f.sensitivity = std::string(analyzers::to_string(src.input.sensitivity));
                 const Rule& r = *rule->second;
                 f.controls = controls_for(r.controls, r.unconditional_controls, r.controls_by_sensitivity, f.sensitivity);
             }

@@ -78,11 +78,11 @@ private:
             n.kind = FlowKind::collect_input;
             if (const Node* in = a.find("inputData")) n.writes.push_back(subtree_text(*in));
             if (const Node* d = a.find("digits")) n.input.max_digits = digit_count(subtree_text(*d));
-            n.sensitivity = m_lex.classify_text(prompt);
+            n.input.sensitivity = m_lex.classify_text(prompt);
             for (const std::string& w : n.writes) {
-                if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_name(w);
+                if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = m_lex.classify_name(w);
             }
-            if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_name(name);
+            if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = m_lex.classify_name(name);
         } else if (t == "playAudio" || t == "playAudioOnSilence") {
             n.kind = FlowKind::prompt;
         } else if (t == "setParticipantData" || t == "updateData" || t == "setUUIData") {

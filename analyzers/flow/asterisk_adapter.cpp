@@ -220,8 +220,8 @@ void app_props(FlowNode& n, const std::string& app, const std::vector<std::strin
         n.prompt_file = arg(1);
         n.prompt_text = file_words(arg(1));
         if (app == "read") n.input.max_digits = digit_count(arg(2));
-        n.sensitivity = lex.classify_name(arg(0));
-        if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(1)));
+        n.input.sensitivity = lex.classify_name(arg(0));
+        if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_text(file_words(arg(1)));
     } else if (n.kind == FlowKind::prompt) {
         n.prompt_file = arg(0);
         n.prompt_text = file_words(arg(0));

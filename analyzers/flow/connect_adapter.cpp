@@ -79,8 +79,8 @@ void input_props(FlowNode& n, const Node& action, const Node& params, const Sens
         n.writes.push_back("$.Lex.Slots");
     }
     if (store) n.writes.push_back("$.StoredCustomerInput");
-    n.sensitivity = lex.classify_text(prompt);
-    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(action.get("Identifier"));
+    n.input.sensitivity = lex.classify_text(prompt);
+    if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_name(action.get("Identifier"));
 }
 
 void attribute_props(FlowNode& n, const Node& params, std::string_view scope, const SensitivityLexicon& lex) {
@@ -259,13 +259,13 @@ std::string bot_name(const Node& root, const Node& action) {
 void bot_props(FlowNode& n, const Node& root, const Node& action, const SensitivityLexicon& lex) {
     std::string bot = bot_name(root, action);
     if (!bot.empty()) n.transfer.flow = bot;
-    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(bot);
+    if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_name(bot);
     const Node* tr = action.find("Transitions");
     const Node* conds = tr ? tr->find("Conditions") : nullptr;
-    for (std::size_t i = 0; conds && i < conds->children.size() && n.sensitivity == Sensitivity::none; ++i) {
+    for (std::size_t i = 0; conds && i < conds->children.size() && n.input.sensitivity == Sensitivity::none; ++i) {
         const Node* cond = conds->children[i].find("Condition");
         const Node* ops = cond ? cond->find("Operands") : nullptr;
-        if (ops && !ops->children.empty()) n.sensitivity = lex.classify_name(ops->children[0].value);
+        if (ops && !ops->children.empty()) n.input.sensitivity = lex.classify_name(ops->children[0].value);
     }
 }
 

@@ -52,7 +52,7 @@ FlowNode make_legacy_node(const Node& m, const SensitivityLexicon& lex, GraphBui
         n.input.encrypted = truthy(param(m, "EncryptEntry"));
         n.input.max_digits = digit_count(param(m, "MaxDigits"));
         if (store) n.writes.push_back("$.StoredCustomerInput");
-        n.sensitivity = lex.classify_text(text);
+        n.input.sensitivity = lex.classify_text(text);
     } else if (t == "SetRecordingBehavior") {
         n.kind = FlowKind::recording;
         std::string option = param(m, "RecordingBehaviorOption");

@@ -123,8 +123,8 @@ void input_props(FlowNode& n, const std::vector<std::string>& w, std::size_t fil
     n.prompt_file = arg(file_at);
     n.prompt_text = file_words(arg(file_at));
     n.writes.push_back(arg(var_at));
-    n.sensitivity = lex.classify_name(arg(var_at));
-    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(file_words(arg(file_at)));
+    n.input.sensitivity = lex.classify_name(arg(var_at));
+    if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_text(file_words(arg(file_at)));
 }
 
 // bind_digit_action realm,digits,action[,args][,leg][,target]: a literal feature code (`*1`)
@@ -140,7 +140,7 @@ void digit_action_props(FlowNode& n, const std::string& data, const SensitivityL
     n.input.max_digits = max;
     std::string words = file_words(data.substr(0, data.find(',')) + " " + (f.size() > 2 ? data.substr(data.find(f[2])) : ""));
     n.prompt_text = words;
-    n.sensitivity = lex.classify_text(words);
+    n.input.sensitivity = lex.classify_text(words);
 }
 
 void app_props(FlowNode& n, const std::string& app, const std::string& data, const SensitivityLexicon& lex,

@@ -51,9 +51,9 @@ void add_slot(GraphBuilder& b, std::uint32_t entry, const Node& slot, const std:
     std::string type(slot.get("slotTypeName"));
     if (type.empty()) type = slot.get("slotType");
     std::string prompt = prompt_text(slot);
-    n.sensitivity = lex.classify_name(name_node->value);
-    if (n.sensitivity == Sensitivity::none && type.rfind("AMAZON.", 0) != 0) n.sensitivity = lex.classify_name(type);
-    if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(prompt);
+    n.input.sensitivity = lex.classify_name(name_node->value);
+    if (n.input.sensitivity == Sensitivity::none && type.rfind("AMAZON.", 0) != 0) n.input.sensitivity = lex.classify_name(type);
+    if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_text(prompt);
     n.prompt_text = prompt;
     n.raw["slot_type"] = type;
     const Node* obf = slot.find("obfuscationSetting");

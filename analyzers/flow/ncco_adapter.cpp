@@ -66,9 +66,10 @@ void ncco_props(FlowNode& n, const Node& a, const SensitivityLexicon& lex) {
             n.input.max_digits = digit_count(dtmf->get("maxDigits"));
         }
         n.writes.push_back("dtmf.digits");
-        n.sensitivity = lex.classify_name(n.id);
+        n.input.sensitivity = lex.classify_name(n.id);
         // The webhook that receives the digits often says what they are (`/webhooks/card-number`).
-        if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_text(url_path_words(first_url(a.find("eventUrl"))));
+        if (n.input.sensitivity == Sensitivity::none)
+            n.input.sensitivity = lex.classify_text(url_path_words(first_url(a.find("eventUrl"))));
     } else if (t == "record") {
         n.kind = FlowKind::recording;
         n.actions.recording = Recording::on;
@@ -120,12 +121,12 @@ std::vector<FlowGraph> build_vonage_ncco(const InputFile& file, const Document& 
         });
         if (n.url.empty()) n.url = secure_url;
         int max_digits = n.input.max_digits;
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && prev < b.size() &&
+        if (n.kind == FlowKind::collect_input && n.input.sensitivity == Sensitivity::none && prev < b.size() &&
             (max_digits == 0 || max_digits > 2)) {
             // The prompt spoken just before the input says what it is for (unless the input is
             // a one- or two-key choice: "press 1 to confirm").
             const FlowNode& p = b.node(prev);
-            if (!p.prompt_text.empty()) n.sensitivity = lex.classify_text(p.prompt_text);
+            if (!p.prompt_text.empty()) n.input.sensitivity = lex.classify_text(p.prompt_text);
         }
         // A talk action is labelled by its text (even when empty), any other by its URL.
         std::string what = n.platform_type == "talk" ? n.prompt_text : n.url;

@@ -224,15 +224,15 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
         if (n.kind != FlowKind::collect_input) continue;
         // A phone number has at most 15 digits (E.164): a 16-digit entry whose prompt mentions
         // the phone ("using your telephone keypad") is not one.
-        bool phone_too_long = n.sensitivity == Sensitivity::phone && digits(n) > 15;
-        if (n.sensitivity != Sensitivity::none && !phone_too_long) continue;
+        bool phone_too_long = n.input.sensitivity == Sensitivity::phone && digits(n) > 15;
+        if (n.input.sensitivity != Sensitivity::none && !phone_too_long) continue;
         other[i] = names_other(n);
-        n.sensitivity = other[i] ? Sensitivity::none : sensitivity_from_digits(digits(n), false);
+        n.input.sensitivity = other[i] ? Sensitivity::none : sensitivity_from_digits(digits(n), false);
     }
     // Nodes reachable from a card-number input (not through it again).
     std::deque<std::uint32_t> work;
     for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
-        if (graph.nodes[i].sensitivity == Sensitivity::pan) work.push_back(i);
+        if (graph.nodes[i].input.sensitivity == Sensitivity::pan) work.push_back(i);
     }
     while (!work.empty()) {
         std::uint32_t n = work.front();
@@ -245,8 +245,8 @@ void refine_sensitivity_by_digits(FlowGraph& graph) {
     }
     for (std::uint32_t i = 0; i < graph.nodes.size(); ++i) {
         FlowNode& n = graph.nodes[i];
-        if (n.kind == FlowKind::collect_input && n.sensitivity == Sensitivity::none && after_card[i] && !other[i]) {
-            n.sensitivity = sensitivity_from_digits(digits(n), true);
+        if (n.kind == FlowKind::collect_input && n.input.sensitivity == Sensitivity::none && after_card[i] && !other[i]) {
+            n.input.sensitivity = sensitivity_from_digits(digits(n), true);
         }
     }
 }

@@ -38,11 +38,11 @@ void widget_props(FlowNode& n, const std::string& type, const Node& props, const
         n.kind = FlowKind::collect_input;
         n.input.max_digits = digit_count(get("number_of_digits"));
         n.writes = {"widgets." + n.id + ".Digits", "widgets." + n.id + ".SpeechResult"};
-        n.sensitivity = lex.classify_text(say);
-        if (n.sensitivity == Sensitivity::none) n.sensitivity = lex.classify_name(n.id);
+        n.input.sensitivity = lex.classify_text(say);
+        if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = lex.classify_name(n.id);
     } else if (type == "capture-payments") {
         n.kind = FlowKind::payment_capture;
-        n.sensitivity = Sensitivity::pan;
+        n.input.sensitivity = Sensitivity::pan;
         n.raw["payment_connector"] = get("payment_connector");
         n.writes = {"widgets." + n.id + ".PaymentToken"};
     } else if (type == "record-call") {
@@ -119,7 +119,7 @@ void add_transitions(const Node& state, std::uint32_t index, const SidNames& sid
 void mark_personal_data(FlowGraph& g, const SensitivityLexicon& lex) {
     std::map<std::string, Sensitivity, std::less<>> collected;
     for (const FlowNode& n : g.nodes) {
-        if (n.kind == FlowKind::collect_input) collected[n.id] = n.sensitivity;
+        if (n.kind == FlowKind::collect_input) collected[n.id] = n.input.sensitivity;
     }
     auto personal = [](Sensitivity s) {
         return s == Sensitivity::ssn || s == Sensitivity::bank_account || s == Sensitivity::dob;

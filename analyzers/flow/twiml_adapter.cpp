@@ -27,10 +27,10 @@ void verb_props(FlowNode& n, const Node& e, const SensitivityLexicon& lex) {
         n.prompt_text = inner_text(e);
         n.input.max_digits = digit_count(xml_attr(e, "numDigits"));
         n.writes.push_back("Digits");
-        n.sensitivity = lex.classify_text(n.prompt_text);
+        n.input.sensitivity = lex.classify_text(n.prompt_text);
     } else if (v == "Pay") {
         n.kind = FlowKind::payment_capture;
-        n.sensitivity = Sensitivity::pan;
+        n.input.sensitivity = Sensitivity::pan;
     } else if (v == "Record") {
         n.kind = FlowKind::recording;
         n.voicemail = true;

@@ -135,10 +135,10 @@ private:
             n.prompt_text = text;
             auto scoped = properties(e, props);
             n.input.record_utterance = truthy(scoped["recordutterance"]);
-            n.sensitivity = m_lex.classify_name(n.id);
-            if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(text);
+            n.input.sensitivity = m_lex.classify_name(n.id);
+            if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = m_lex.classify_text(text);
             // An inline grammar names what it collects in its rule ids (`<rule id="cardnum">`).
-            if (n.sensitivity == Sensitivity::none) n.sensitivity = m_lex.classify_text(normalize_identifier(rules));
+            if (n.input.sensitivity == Sensitivity::none) n.input.sensitivity = m_lex.classify_text(normalize_identifier(rules));
             container = true;
         } else if (k == "block" || k == "filled" || k == "noinput" || k == "nomatch" || k == "catch" || k == "if") {
             container = true;

@@ -1,5 +1,7 @@
 #include "rules/content/content_matcher.h"
 
+#include <algorithm>
+
 #include "analyzers/text.h"
 #include "rules/content/detectors.h"
 #include "rules/message.h"
@@ -80,7 +82,7 @@ public:
         const bool skip_test_cards = ctx.policy.scalar("test_card_numbers").value_or("true") != "false";
         const std::string_view text = ctx.file.bytes;
         analyzers::LineIndex lines(text);
-        const std::vector<Detection> found = m_scanner->scan(text, skip_test_cards ? cat.test_cards : k_none, ctx.hash_key);
+        const std::vector<Detection> found = detections(ctx, skip_test_cards ? cat.test_cards : k_none);
         for (std::size_t i = 0; i < found.size(); ++i) {
             const Detection& d = found[i];
             if (d.test_value) continue;
@@ -101,6 +103,49 @@ public:
     }
 
 private:
+    // What the shared pass found for every content rule of the file.
+    struct SharedPass {
+        bool usable = false;
+        std::vector<Detection> all;
+    };
+
+    // This rule's detections: from one pass shared by every content rule of the file when the
+    // engine says which rules those are (ctx.rules), else from its own scan. Both give the same
+    // list: a detector's matches do not depend on the other detectors of the pass, and the list
+    // is put back in the order of this rule's own scan (text order, detector id, its own order).
+    std::vector<Detection> detections(const FileContext& ctx, const std::set<std::string, std::less<>>& cards) const {
+        const std::string_view text = ctx.file.bytes;
+        if (!ctx.rules) return m_scanner->scan(text, cards, ctx.hash_key);
+        auto [it, fresh] = ctx.kind_state.try_emplace("content");
+        if (fresh) {
+            std::vector<const ContentScanner*> parts;
+            for (const Rule* r : *ctx.rules) {
+                if (const auto* m = dynamic_cast<const ContentMatcher*>(r->matcher.get())) parts.push_back(m->m_scanner.get());
+            }
+            auto pass = std::make_shared<SharedPass>();
+            if (auto all = ContentScanner::union_of(parts)) {
+                pass->usable = true;
+                pass->all = all->scan(text, cards, ctx.hash_key);
+            }
+            it->second = pass;
+        }
+        const auto& pass = *static_cast<const SharedPass*>(it->second.get());
+        if (!pass.usable) return m_scanner->scan(text, cards, ctx.hash_key);
+        std::vector<std::pair<std::size_t, const Detection*>> mine;
+        for (const Detection& d : pass.all) {
+            if (std::size_t k = m_scanner->index_of(d.detector); k != std::string::npos) mine.emplace_back(k, &d);
+        }
+        std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) {
+            if (a.second->begin != b.second->begin) return a.second->begin < b.second->begin;
+            if (a.second->detector->id != b.second->detector->id) return a.second->detector->id < b.second->detector->id;
+            return a.first < b.first;
+        });
+        std::vector<Detection> out;
+        out.reserve(mine.size());
+        for (const auto& m : mine) out.push_back(*m.second);
+        return out;
+    }
+
     std::unique_ptr<ContentSpec> m_spec;
     std::shared_ptr<const ContentScanner> m_scanner;
 };
@@ -119,9 +164,14 @@ std::optional<analyzers::Diagnostic> read_patterns(const Node& list, const PackC
         d.id = *name;
         d.description = "pattern " + *name;
         d.regex = *regex;
-        d.mask = mask.value_or("secret");
-        if (d.mask != "secret" && d.mask != "pan" && d.mask != "ssn" && d.mask != "phone" && d.mask != "email" && d.mask != "iban")
-            return spec_error(ctx, *p.find("mask"), "mask must be one of secret, pan, ssn, iban, phone, email");
+        if (mask) {
+            d.mask = find_mask(*mask);
+            if (!d.mask) {
+                std::string names;
+                for (const std::string& m : mask_names()) names += (names.empty() ? "" : ", ") + m;
+                return spec_error(ctx, *p.find("mask"), "mask must be one of " + names);
+            }
+        }
         spec.user.push_back(std::move(d));
     }
     return std::nullopt;

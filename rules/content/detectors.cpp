@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
+#include <mutex>
 
 #include "analyzers/yaml_parser.h"
-#include "rules/yaml_snapshots.h"
 #include "rules/content/validators.h"
+#include "rules/pack_support.h"
 #include "rules/redact.h"
+#include "rules/yaml_snapshots.h"
 
 namespace ccscan::embedded {
 extern const char k_detectors_yaml[];
@@ -35,20 +38,30 @@ std::vector<std::string> scalars(const Node* n) {
     return out;
 }
 
+// "unknown validator 'luhn' in detector x (did you mean 'luhn_pan'?); one of luhn_pan, ..."
+std::string unknown_name(std::string_view what, std::string_view name, const std::string& detector, const std::vector<std::string>& known) {
+    std::string msg = "unknown " + std::string(what) + " '" + std::string(name) + "' in detector " + detector;
+    std::string hint = did_you_mean(name, known);
+    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    msg += "; one of";
+    for (std::size_t i = 0; i < known.size(); ++i) msg += (i ? ", " : " ") + known[i];
+    return msg;
+}
+
 analyzers::Result<DetectorSpec> parse_detector(const Node& n, const std::string& path) {
-    static const std::vector<std::string> k_validators = {"luhn_pan", "ssn", "iban", "phone", "email", "entropy", "none"};
-    static const std::vector<std::string> k_masks = {"pan", "ssn", "iban", "phone", "email", "secret"};
     DetectorSpec d;
     d.id = std::string(n.get("id"));
     d.description = std::string(n.get("description"));
     d.regex = std::string(n.get("regex"));
     if (d.id.empty() || d.regex.empty()) return catalog_error(path, n, "detector needs 'id' and 'regex'");
-    if (!n.get("validator").empty()) d.validator = std::string(n.get("validator"));
-    if (!n.get("mask").empty()) d.mask = std::string(n.get("mask"));
-    if (std::find(k_validators.begin(), k_validators.end(), d.validator) == k_validators.end())
-        return catalog_error(path, n, "unknown validator '" + d.validator + "' in detector " + d.id);
-    if (std::find(k_masks.begin(), k_masks.end(), d.mask) == k_masks.end())
-        return catalog_error(path, n, "unknown mask '" + d.mask + "' in detector " + d.id);
+    if (const Node* v = n.find("validator"); v && !v->value.empty()) {
+        d.validator = find_validator(v->value);
+        if (!d.validator) return catalog_error(path, *v, unknown_name("validator", v->value, d.id, validator_names()));
+    }
+    if (const Node* m = n.find("mask"); m && !m->value.empty()) {
+        d.mask = find_mask(m->value);
+        if (!d.mask) return catalog_error(path, *m, unknown_name("mask", m->value, d.id, mask_names()));
+    }
     d.context = scalars(n.find("context"));
     d.context_required = n.get("context_required") == "true";
     for (const std::string& p : scalars(n.find("ignore"))) {
@@ -83,37 +96,6 @@ std::string lowered_context(std::string_view text, std::size_t begin, std::size_
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
-}
-
-std::string normalized(const DetectorSpec& d, std::string_view value) {
-    if (d.mask == "pan" || d.mask == "ssn" || d.mask == "phone") return digits_only(value);
-    if (d.mask == "iban") {
-        std::string s;
-        for (char c : value) {
-            if (c != ' ') s += c;
-        }
-        return s;
-    }
-    return std::string(value);
-}
-
-std::string masked(const DetectorSpec& d, std::string_view value, std::string_view key) {
-    if (d.mask == "pan") return mask_pan(value);
-    if (d.mask == "ssn") return mask_ssn(value);
-    if (d.mask == "iban") return mask_iban(value);
-    if (d.mask == "phone") return mask_phone(value);
-    if (d.mask == "email") return mask_email(value);
-    return mask_secret(d.id, value, key);
-}
-
-bool validate(const DetectorSpec& d, std::string_view value) {
-    if (d.validator == "luhn_pan") return valid_pan(value);
-    if (d.validator == "ssn") return valid_ssn(value);
-    if (d.validator == "iban") return valid_iban(value);
-    if (d.validator == "phone") return valid_phone(value);
-    if (d.validator == "email") return valid_email(value);
-    if (d.validator == "entropy") return shannon_entropy(value) >= 3.0;
-    return true;
 }
 
 }  // namespace
@@ -182,6 +164,43 @@ analyzers::Result<std::shared_ptr<const ContentScanner>> ContentScanner::build(s
     return std::shared_ptr<const ContentScanner>(std::move(s));
 }
 
+std::shared_ptr<const ContentScanner> ContentScanner::union_of(const std::vector<const ContentScanner*>& parts) {
+    struct Entry {
+        std::vector<std::weak_ptr<const ContentScanner>> alive;  // the parts this union was built from
+        std::shared_ptr<const ContentScanner> scanner;
+    };
+    static std::mutex k_mutex;
+    static std::map<std::vector<const ContentScanner*>, Entry> k_unions;
+    std::vector<const ContentScanner*> key = parts;
+    std::sort(key.begin(), key.end());
+    key.erase(std::unique(key.begin(), key.end()), key.end());
+    auto is_alive = [](const Entry& e) {
+        return std::none_of(e.alive.begin(), e.alive.end(), [](const auto& w) { return w.expired(); });
+    };
+    std::lock_guard<std::mutex> lock(k_mutex);
+    // An address can come back for a new scanner once the old one is gone: an entry counts only
+    // while every part it was built from is alive.
+    auto it = k_unions.find(key);
+    if (it != k_unions.end() && is_alive(it->second)) return it->second.scanner;
+    std::erase_if(k_unions, [&](const auto& kv) { return !is_alive(kv.second); });
+    Entry e;
+    std::vector<const DetectorSpec*> specs;
+    for (const ContentScanner* part : key) {
+        e.alive.push_back(part->weak_from_this());
+        for (const DetectorSpec* d : part->m_specs) {
+            if (std::find(specs.begin(), specs.end(), d) == specs.end()) specs.push_back(d);
+        }
+    }
+    auto built = build(std::move(specs));
+    if (built.ok()) e.scanner = std::move(built.value());
+    return k_unions.insert_or_assign(std::move(key), std::move(e)).first->second.scanner;
+}
+
+std::size_t ContentScanner::index_of(const DetectorSpec* d) const {
+    auto it = std::find(m_specs.begin(), m_specs.end(), d);
+    return it == m_specs.end() ? std::string::npos : static_cast<std::size_t>(it - m_specs.begin());
+}
+
 bool ContentScanner::any(std::string_view text) const {
     return !m_specs.empty() && m_set->Match(text, nullptr);
 }
@@ -208,7 +227,7 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
         if ((b > 0 && is_alnum(text[b - 1]) && is_alnum(text[b]) && !after_percent_escape(text, b)) ||
             (e < text.size() && is_alnum(text[e]) && is_alnum(text[e - 1])))
             continue;
-        if (!validate(d, value)) continue;
+        if (!d.validator->accepts(value)) continue;
         bool ignored = false;
         for (const auto& ig : d.ignore) ignored = ignored || RE2::PartialMatch(value, *ig);
         if (ignored) continue;
@@ -218,12 +237,12 @@ void ContentScanner::scan_one(std::size_t index, std::string_view text, const st
         det.end = e;
         det.context = !d.context.empty() && has_context_word(lowered_context(text, b, e), d.context);
         if (d.context_required && !det.context) continue;
-        std::string norm = normalized(d, value);
-        if (d.validator == "luhn_pan") {
+        std::string norm = d.mask->normalize(value);
+        if (d.validator->card) {
             det.brand = card_brand(norm);
             det.test_value = test_cards.count(norm) > 0;
         }
-        det.evidence = masked(d, value, hash_key);
+        det.evidence = d.mask->show(d.id, value, hash_key);
         det.value_hash = keyed_hash(hash_key, norm);
         out.push_back(std::move(det));
     }

@@ -18,6 +18,7 @@
 #include <re2/set.h>
 
 #include "analyzers/diagnostic.h"
+#include "rules/content/value_checks.h"
 
 namespace ccscan::rules::content {
 
@@ -25,8 +26,9 @@ struct DetectorSpec {
     std::string id;
     std::string description;
     std::string regex;
-    std::string validator = "none";  // luhn_pan | ssn | iban | phone | email | entropy | none
-    std::string mask = "secret";     // pan | ssn | iban | phone | email | secret
+    // Resolved from their names when the catalogue / pack loads (rules/content/value_checks.h).
+    const Validator* validator = &default_validator();  // luhn_pan | ssn | iban | phone | email | entropy | none
+    const Mask* mask = &default_mask();                 // secret | pan | ssn | iban | phone | email
     std::vector<std::string> context;
     bool context_required = false;
     std::vector<std::shared_ptr<const RE2>> ignore;
@@ -54,10 +56,18 @@ struct Detection {
     bool test_value = false;         // a well-known test card number
 };
 
-class ContentScanner {
+class ContentScanner : public std::enable_shared_from_this<ContentScanner> {
 public:
     // `specs` must outlive the scanner. Fails when a pattern does not compile.
     static analyzers::Result<std::shared_ptr<const ContentScanner>> build(std::vector<const DetectorSpec*> specs);
+    // One scanner for the detectors of several (each detector once), so that the content rules
+    // that apply to one file share one pass over its text. Built once per distinct set of parts
+    // and kept while they live; null when the union does not compile (the caller then scans with
+    // each part on its own). The parts' detector specs must outlive its use.
+    static std::shared_ptr<const ContentScanner> union_of(const std::vector<const ContentScanner*>& parts);
+    // Position of `d` among this scanner's detectors, or npos: a rule keeps from a shared pass
+    // the detections of its own detectors, in the order its own scan would give them.
+    std::size_t index_of(const DetectorSpec* d) const;
 
     // Detections in text order.
     // `hash_key`: key of the keyed hash in secret previews (empty: none).

@@ -80,7 +80,7 @@ struct Scan {
 std::string step_text(const FlowNode& n, std::string_view state) {
     std::string s = n.label.empty() ? n.platform_type : n.label;
     s += " (" + std::string(analyzers::to_string(n.kind));
-    if (n.sensitivity != analyzers::Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.sensitivity));
+    if (n.input.sensitivity != analyzers::Sensitivity::none) s += ", " + std::string(analyzers::to_string(n.input.sensitivity));
     s += ")";
     if (!state.empty()) s += " - " + std::string(state);
     return s;
@@ -150,10 +150,10 @@ private:
         vars.emplace("id", n.id);
         vars.emplace("kind", std::string(analyzers::to_string(n.kind)));
         vars.emplace("platform_type", n.platform_type);
-        vars.emplace("sensitivity", std::string(analyzers::to_string(n.sensitivity)));
+        vars.emplace("sensitivity", std::string(analyzers::to_string(n.input.sensitivity)));
         analyzers::for_each_prop(n, [&](std::string_view k, const std::string& v) { vars.emplace("prop." + std::string(k), v); });
         Finding f;
-        f.sensitivity = std::string(analyzers::to_string(n.sensitivity));
+        f.sensitivity = std::string(analyzers::to_string(n.input.sensitivity));
         f.location = {g.path, n.span};
         f.message = render_message(rule.message_template.empty() ? rule.title : rule.message_template, vars);
         f.fingerprint_key = "flow:" + g.name + "/" + n.id + (key.empty() ? "" : "/" + key);
@@ -328,10 +328,11 @@ private:
             const FlowGraph& g = scan.graphs.graph(h.sink.graph);
             if (!rule.applies_to.applies(g.platform, g.path)) continue;
             const FlowNode& src = scan.graphs.node(h.source);
-            MessageVars vars{{"variable", h.variable}, {"source", src.label},
-                             {"source_sensitivity", std::string(analyzers::to_string(src.sensitivity))}};
+            MessageVars vars{{"variable", h.variable},
+                             {"source", src.label},
+                             {"source_sensitivity", std::string(analyzers::to_string(src.input.sensitivity))}};
             Finding f = make_finding(rule, scan, h.sink, vars, "taint:" + h.variable);
-            f.sensitivity = std::string(analyzers::to_string(src.sensitivity));
+            f.sensitivity = std::string(analyzers::to_string(src.input.sensitivity));
             f.related.push_back({scan.graphs.graph(h.source.graph).path, src.span});
             std::vector<NodeRef> path = scan.path_from_roots(h.source);
             std::vector<NodeRef> rest = shortest_path(scan.graphs, {h.source}, h.sink);

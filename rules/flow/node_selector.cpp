@@ -143,8 +143,8 @@ bool NodeSelector::matches(const analyzers::FlowNode& n, const PromptMatcher* no
         return false;
     }
     if (m_any_sensitivity || !m_sensitivities.empty()) {
-        bool ok = (m_any_sensitivity && n.sensitivity != analyzers::Sensitivity::none) ||
-                  std::find(m_sensitivities.begin(), m_sensitivities.end(), n.sensitivity) != m_sensitivities.end();
+        bool ok = (m_any_sensitivity && n.input.sensitivity != analyzers::Sensitivity::none) ||
+                  std::find(m_sensitivities.begin(), m_sensitivities.end(), n.input.sensitivity) != m_sensitivities.end();
         if (!ok) return false;
     }
     for (const PropCondition& c : m_props) {

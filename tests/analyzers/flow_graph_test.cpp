@@ -20,7 +20,7 @@ FlowNode full_node() {
     n.prompt_text = "Enter your card number";
     n.prompt_file = "enter-card";
     n.prompt_id = "arn:prompt/1";
-    n.input = {16, true, false, true, false};
+    n.input = {16, Sensitivity::pan, true, false, true, false};
     n.url = "http://pay.example.com";
     n.stream_url = "wss://stream.example.com";
     n.method = "POST";

@@ -15,7 +15,7 @@ TEST_CASE("Archy: menus, tasks, nested outputs and secure transfers", "[flow][ar
     const auto* collect = test::find_node(g, "Collect card");
     REQUIRE(collect);
     CHECK(collect->kind == FlowKind::collect_input);
-    CHECK(collect->sensitivity == Sensitivity::pan);
+    CHECK(collect->input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(*collect, "flow_type") == "inboundCall");
     CHECK(collect->writes == std::vector<std::string>{"Task.cardNumber"});
     const auto* save = test::find_node(g, "Save card");
@@ -41,7 +41,7 @@ TEST_CASE("NCCO: actions in order, input ends the array's path", "[flow][ncco][v
     CHECK(g.nodes[1].kind == FlowKind::recording);
     CHECK(analyzers::node_prop(g.nodes[1], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
-    CHECK(g.nodes[3].sensitivity == Sensitivity::pan);  // from the talk before it
+    CHECK(g.nodes[3].input.sensitivity == Sensitivity::pan);  // from the talk before it
     CHECK(analyzers::node_prop(g.nodes[3], "url") == "http://example.com/card");
     CHECK(g.edges.size() == 3);
 }

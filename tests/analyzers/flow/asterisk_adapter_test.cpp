@@ -64,10 +64,10 @@ TEST_CASE("Asterisk: Read is a collect_input with sensitivity from the variable 
     const auto* card = test::find_node(*g, "payments,s,1");
     REQUIRE(card);
     CHECK(card->kind == FlowKind::collect_input);
-    CHECK(card->sensitivity == Sensitivity::pan);
+    CHECK(card->input.sensitivity == Sensitivity::pan);
     CHECK(card->writes == std::vector<std::string>{"CARDNUM"});
     CHECK(analyzers::node_prop(*card, "max_digits") == "16");
-    CHECK(test::find_node(*g, "payments,s,2")->sensitivity == Sensitivity::cvv);
+    CHECK(test::find_node(*g, "payments,s,2")->input.sensitivity == Sensitivity::cvv);
     const auto* cdr = test::find_node(*g, "payments,s,3");
     CHECK(cdr->kind == FlowKind::set_data);
     CHECK(analyzers::node_prop(*cdr, "persist") == "cdr");

@@ -27,7 +27,7 @@ TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[f
     const auto* card = test::find_node(g, "card-number");
     REQUIRE(card);
     CHECK(card->kind == FlowKind::collect_input);
-    CHECK(card->sensitivity == Sensitivity::pan);
+    CHECK(card->input.sensitivity == Sensitivity::pan);
     CHECK(card->input.store == true);
     CHECK(card->input.encrypted == false);
     CHECK(card->input.max_digits == 16);
@@ -35,7 +35,7 @@ TEST_CASE("Connect flow language: nodes, kinds, properties and sensitivity", "[f
 
     const auto* menu = test::find_node(g, "menu");
     REQUIRE(menu);
-    CHECK(menu->sensitivity == Sensitivity::none);
+    CHECK(menu->input.sensitivity == Sensitivity::none);
 
     const auto* save = test::find_node(g, "save-card");
     REQUIRE(save);
@@ -71,7 +71,7 @@ TEST_CASE("Connect: transfers name their target flow; digit counts refine sensit
     CHECK(t->kind == FlowKind::transfer);
     CHECK(t->transfer.flow == "take_payment");
     CHECK(analyzers::node_prop(*test::find_node(g, "card"), "encrypted") == "true");
-    CHECK(test::find_node(g, "cvv")->sensitivity == Sensitivity::cvv);
+    CHECK(test::find_node(g, "cvv")->input.sensitivity == Sensitivity::cvv);
     CHECK(analyzers::node_prop(*test::find_node(g, "pause"), "recording") == "off");
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("Connect legacy export: modules, parameters and branches", "[flow][con
     const auto* in = test::find_node(g, "m2");
     REQUIRE(in);
     CHECK(in->kind == FlowKind::collect_input);
-    CHECK(in->sensitivity == Sensitivity::pan);
+    CHECK(in->input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(*in, "encrypted") == "false");
     CHECK(analyzers::node_prop(*test::find_node(g, "m1"), "logging") == "on");
     CHECK(test::has_edge(g, "m2", "m4", "error:Error"));

@@ -80,11 +80,11 @@ TEST_CASE("FreeSWITCH: bind_digit_action with a digit regex captures input, a fe
     const auto& g = p.flows[0];
     REQUIRE(g.nodes.size() == 5);
     CHECK(g.nodes[1].kind == FlowKind::collect_input);
-    CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[1].input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(g.nodes[1], "max_digits") == "16");
     CHECK(g.nodes[2].kind == FlowKind::other);
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
-    CHECK(g.nodes[3].sensitivity == Sensitivity::none);
+    CHECK(g.nodes[3].input.sensitivity == Sensitivity::none);
     CHECK(analyzers::node_prop(g.nodes[4], "max_digits") == "4");
     CHECK(p.notes.empty());
 }

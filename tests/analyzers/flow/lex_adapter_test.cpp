@@ -22,7 +22,7 @@ TEST_CASE("Lex V2 export: a Slot.json is a slot of the bot named by its folder",
     REQUIRE(g.nodes.size() == 2);
     CHECK(g.nodes[1].kind == FlowKind::bot);
     CHECK(g.nodes[1].id == "PayBill/CardNumber");
-    CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[1].input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(g.nodes[1], "obfuscated") == "false");
     CHECK(g.nodes[1].span.start.line == 2);
 }
@@ -32,12 +32,12 @@ TEST_CASE("Lex: slot type and prompt decide when the slot name does not; Bot.jso
                                R"({"name": "Value", "slotTypeName": "CardNumberType", "obfuscationSetting": {"obfuscationSettingType": "DefaultObfuscation"}})",
                                "amazon-lex");
     REQUIRE(by_type.flows.size() == 1);
-    CHECK(by_type.flows[0].nodes[1].sensitivity == Sensitivity::pan);
+    CHECK(by_type.flows[0].nodes[1].input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(by_type.flows[0].nodes[1], "obfuscated") == "true");
     auto amount = test::build("B/BotLocales/en_US/Intents/I/Slots/Amount/Slot.json",
                               R"({"name": "Amount", "slotTypeName": "AMAZON.Number"})", "amazon-lex");
     REQUIRE(amount.flows.size() == 1);
-    CHECK(amount.flows[0].nodes[1].sensitivity == Sensitivity::none);
+    CHECK(amount.flows[0].nodes[1].input.sensitivity == Sensitivity::none);
     auto bot = test::build("B/Bot.json", R"({"name": "B", "dataPrivacy": {"childDirected": false}})", "amazon-lex");
     CHECK(bot.flows.empty());
 }
@@ -50,9 +50,9 @@ TEST_CASE("Lex V1 export: every intent's slots in one graph named after the bot"
     const auto& g = p.flows[0];
     CHECK(g.name == "PayBill");
     REQUIRE(g.nodes.size() == 3);
-    CHECK(g.nodes[1].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[1].input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(g.nodes[1], "obfuscated") == "false");
-    CHECK(g.nodes[2].sensitivity == Sensitivity::none);
+    CHECK(g.nodes[2].input.sensitivity == Sensitivity::none);
 }
 
 TEST_CASE("Connect: bot nodes name the Lex bot from the console metadata", "[flow][connect][lex]") {
@@ -71,12 +71,12 @@ TEST_CASE("Connect: bot nodes name the Lex bot from the console metadata", "[flo
     REQUIRE(bot);
     CHECK(bot->kind == FlowKind::bot);
     CHECK(analyzers::node_prop(*bot, "target_flow") == "BillingBot");
-    CHECK(bot->sensitivity == Sensitivity::none);
+    CHECK(bot->input.sensitivity == Sensitivity::none);
     const auto* v1 = test::find_node(p.flows[0], "v1");
     REQUIRE(v1);
     CHECK(v1->kind == FlowKind::bot);
     CHECK(analyzers::node_prop(*v1, "target_flow") == "CardBot");
-    CHECK(v1->sensitivity == Sensitivity::pan);
+    CHECK(v1->input.sensitivity == Sensitivity::pan);
 }
 
 TEST_CASE("Connect: a bot node with a neutral prompt takes its sensitivity from the intents it branches on", "[flow][connect][lex]") {
@@ -86,5 +86,5 @@ TEST_CASE("Connect: a bot node with a neutral prompt takes its sensitivity from 
      "Transitions": {"Conditions": [{"NextAction": "x", "Condition": {"Operator": "Equals", "Operands": ["CheckBalance"]}},
                                     {"NextAction": "x", "Condition": {"Operator": "Equals", "Operands": ["PayWithCreditCard"]}}]}},
     {"Identifier": "x", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]})", "amazon-connect-flow");
-    CHECK(test::find_node(p.flows[0], "bot")->sensitivity == Sensitivity::pan);
+    CHECK(test::find_node(p.flows[0], "bot")->input.sensitivity == Sensitivity::pan);
 }

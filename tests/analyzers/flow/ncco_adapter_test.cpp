@@ -14,7 +14,7 @@ TEST_CASE("NCCO: the input's webhook path names what it collects", "[flow][ncco]
   {"action": "input", "type": ["dtmf"], "dtmf": {"maxDigits": 4}, "eventUrl": ["https://x.example.com/webhooks/verify-pin?x=1"]}
 ])", "vonage-ncco");
     REQUIRE(p.flows.size() == 1);
-    CHECK(p.flows[0].nodes[2].sensitivity == Sensitivity::pin);
+    CHECK(p.flows[0].nodes[2].input.sensitivity == Sensitivity::pin);
 }
 
 TEST_CASE("NCCO: a one-key confirmation after a read-back is not sensitive; the read-back is marked", "[flow][ncco]") {
@@ -24,7 +24,7 @@ TEST_CASE("NCCO: a one-key confirmation after a read-back is not sensitive; the 
 ])", "vonage-ncco");
     const auto& g = p.flows[0];
     CHECK(analyzers::node_prop(g.nodes[1], "reads_back") == "pan");
-    CHECK(g.nodes[2].sensitivity == Sensitivity::none);
+    CHECK(g.nodes[2].input.sensitivity == Sensitivity::none);
     auto masked = test::build("confirm.json", R"([{"action": "talk", "text": "A card ending in ${cardLast4}."}])", "vonage-ncco");
     CHECK(analyzers::node_prop(masked.flows[0].nodes[1], "reads_back").empty());
 }

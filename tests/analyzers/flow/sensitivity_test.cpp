@@ -94,9 +94,9 @@ TEST_CASE("sensitivity: digit counts do not override words that name other data"
     input("survey", "Rate us from one to five", 1);
     for (std::uint32_t i = 0; i + 1 < g.nodes.size(); ++i) g.edges.push_back({i, i + 1, ""});
     refine_sensitivity_by_digits(g);
-    CHECK(g.nodes[0].sensitivity == Sensitivity::none);  // an order number, by its words
-    CHECK(g.nodes[1].sensitivity == Sensitivity::pan);   // 16 digits and nothing else said
-    CHECK(g.nodes[2].sensitivity == Sensitivity::none);  // 4-digit extension after a card number
-    CHECK(g.nodes[3].sensitivity == Sensitivity::cvv);   // 4 digits after a card number
-    CHECK(g.nodes[4].sensitivity == Sensitivity::none);
+    CHECK(g.nodes[0].input.sensitivity == Sensitivity::none);  // an order number, by its words
+    CHECK(g.nodes[1].input.sensitivity == Sensitivity::pan);   // 16 digits and nothing else said
+    CHECK(g.nodes[2].input.sensitivity == Sensitivity::none);  // 4-digit extension after a card number
+    CHECK(g.nodes[3].input.sensitivity == Sensitivity::cvv);   // 4 digits after a card number
+    CHECK(g.nodes[4].input.sensitivity == Sensitivity::none);
 }

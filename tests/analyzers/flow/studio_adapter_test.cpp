@@ -20,7 +20,7 @@ TEST_CASE("Studio: widgets, properties, Liquid references", "[flow][studio][twil
     CHECK(analyzers::node_prop(*rec, "url") == "http://hooks.example.com/recordings");
     const auto* gather = test::find_node(g, "gather_card");
     CHECK(gather->kind == FlowKind::collect_input);
-    CHECK(gather->sensitivity == Sensitivity::pan);
+    CHECK(gather->input.sensitivity == Sensitivity::pan);
     CHECK(gather->writes.at(0) == "widgets.gather_card.Digits");
     const auto* set = test::find_node(g, "set_card");
     CHECK(set->reads == std::vector<std::string>{"widgets.gather_card.Digits"});
@@ -44,7 +44,7 @@ TEST_CASE("Studio: legacy PascalCase types and split conditions", "[flow][studio
     auto p = test::build_fixture("studio/legacy_export.json", "twilio-studio-flow");
     const auto& g = p.flows.at(0);
     CHECK(test::find_node(g, "GetCard")->kind == FlowKind::collect_input);
-    CHECK(test::find_node(g, "GetCard")->sensitivity == Sensitivity::pan);
+    CHECK(test::find_node(g, "GetCard")->input.sensitivity == Sensitivity::pan);
     CHECK(test::has_edge(g, "Split", "Bye", "cond:valid"));
     CHECK(test::has_edge(g, "Split", "Bye", "noMatch"));
     REQUIRE(p.notes.size() == 1);

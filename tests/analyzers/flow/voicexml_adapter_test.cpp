@@ -23,10 +23,10 @@ TEST_CASE("VoiceXML: an inline DTMF grammar's repeat count and rule ids decide t
     const auto* entry = test::find_node(g, "entry");
     REQUIRE(entry);
     CHECK(analyzers::node_prop(*entry, "max_digits") == "16");
-    CHECK(entry->sensitivity == Sensitivity::pan);
+    CHECK(entry->input.sensitivity == Sensitivity::pan);
     const auto* x = test::find_node(g, "x");
     REQUIRE(x);
-    CHECK(x->sensitivity == Sensitivity::cvv);
+    CHECK(x->input.sensitivity == Sensitivity::cvv);
     const auto* y = test::find_node(g, "y");
     REQUIRE(y);
     CHECK(analyzers::node_prop(*y, "max_digits") == "19");
@@ -58,8 +58,8 @@ TEST_CASE("sensitivity: a 16-digit entry is not a phone number whatever the prom
   <field name="callback"><grammar mode="dtmf" src="builtin:dtmf/digits?length=10"/>
     <prompt>Please enter your phone number.</prompt></field>
 </form></vxml>)", "voicexml");
-    CHECK(test::find_node(p.flows[0], "num")->sensitivity == Sensitivity::pan);
-    CHECK(test::find_node(p.flows[0], "callback")->sensitivity == Sensitivity::phone);
+    CHECK(test::find_node(p.flows[0], "num")->input.sensitivity == Sensitivity::pan);
+    CHECK(test::find_node(p.flows[0], "callback")->input.sensitivity == Sensitivity::phone);
 }
 
 TEST_CASE("VoiceXML: a submit without namelist sends every input item; templated names get one", "[flow][voicexml]") {
@@ -72,7 +72,7 @@ TEST_CASE("VoiceXML: a submit without namelist sends every input item; templated
     const auto& g = p.flows[0];
     const auto* field = test::find_node(g, "field@2:3");
     REQUIRE(field);
-    CHECK(field->sensitivity == Sensitivity::pan);
+    CHECK(field->input.sensitivity == Sensitivity::pan);
     const analyzers::FlowNode* submit = nullptr;
     for (const auto& n : g.nodes) {
         if (n.platform_type == "submit") submit = &n;

@@ -15,7 +15,7 @@ TEST_CASE("TwiML: verbs in order, recording start/stop, Gather and Pay", "[flow]
     CHECK(analyzers::node_prop(g.nodes[2], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
     CHECK(g.nodes[3].platform_type == "Gather");
-    CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[3].input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(g.nodes[3], "url") == "http://pay.example.com/card");
     CHECK(g.nodes[3].span.start.line == 7);
     CHECK(analyzers::node_prop(g.nodes[4], "recording") == "off");
@@ -32,7 +32,7 @@ TEST_CASE("VoiceXML: forms, fields, goto, log and submit", "[flow][voicexml]") {
     const auto* field = test::find_node(g, "cardNumber");
     REQUIRE(field);
     CHECK(field->kind == FlowKind::collect_input);
-    CHECK(field->sensitivity == Sensitivity::pan);
+    CHECK(field->input.sensitivity == Sensitivity::pan);
     CHECK(analyzers::node_prop(*field, "max_digits") == "16");
     CHECK(analyzers::node_prop(*field, "record_utterance") == "true");
     CHECK(test::has_edge(g, "pay", "cardNumber", ""));
@@ -57,12 +57,12 @@ TEST_CASE("FreeSWITCH: contexts, extensions, recording and transfers", "[flow][f
     REQUIRE(g.nodes.size() == 6);
     CHECK(analyzers::node_prop(g.nodes[2], "recording") == "on");
     CHECK(g.nodes[3].kind == FlowKind::collect_input);
-    CHECK(g.nodes[3].sensitivity == Sensitivity::pan);
+    CHECK(g.nodes[3].input.sensitivity == Sensitivity::pan);
     CHECK(g.nodes[3].writes == std::vector<std::string>{"card_number"});
     CHECK(g.nodes[4].reads == std::vector<std::string>{"card_number"});
     CHECK(analyzers::node_prop(g.nodes[5], "target_flow") == "secure-payments");
     CHECK(analyzers::node_prop(p.flows[1].nodes[1], "recording") == "paused");
-    CHECK(p.flows[1].nodes[2].sensitivity == Sensitivity::cvv);
+    CHECK(p.flows[1].nodes[2].input.sensitivity == Sensitivity::cvv);
     CHECK(p.notes.empty());
 }
 

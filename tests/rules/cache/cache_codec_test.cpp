@@ -57,7 +57,7 @@ FileOutcome sample() {
     n.input.max_digits = 16;
     n.input.store = true;
     n.input.encrypted = false;
-    n.sensitivity = analyzers::Sensitivity::pan;
+    n.input.sensitivity = analyzers::Sensitivity::pan;
     n.url = "https://pay.example.com/x";
     n.transfer = {"Other", "n2", true};
     n.message = analyzers::MessageChannel::sms;

@@ -157,16 +157,42 @@ TEST_CASE("content matcher: user patterns and spec errors", "[content]") {
     auto bad_re = run_matcher("content:\n  patterns: [{name: x, regex: '(unclosed'}]\n", "a.txt", "");
     REQUIRE_FALSE(bad_re.matcher.ok());
     CHECK(bad_re.matcher.error().message.find("does not compile") != std::string::npos);
+    auto bad_mask = run_matcher("content:\n  patterns: [{name: x, regex: 'a', mask: card}]\n", "a.txt", "");
+    REQUIRE_FALSE(bad_mask.matcher.ok());
+    CHECK(bad_mask.matcher.error().message == "mask must be one of secret, pan, ssn, iban, phone, email");
+    auto ssn_mask =
+        run_matcher("content:\n  patterns: [{name: tax, regex: 'TAX ([0-9-]{11})', mask: ssn}]\n", "a.txt", "TAX 287-65-4321\n");
+    REQUIRE(ssn_mask.matcher.ok());
+    REQUIRE(ssn_mask.findings.size() == 1);
+    CHECK(ssn_mask.findings[0].evidence == "***-**-4321");
     CHECK_FALSE(run_matcher("content: {}\n", "a.txt", "").matcher.ok());
 }
 
 TEST_CASE("detector catalogue: built-in file parses; errors carry positions", "[content]") {
     CHECK(builtin_catalog().detectors.size() >= 15);
     CHECK(builtin_catalog().test_cards.count("4111111111111111") == 1);
+    // Names resolve to their functions when the catalogue loads.
+    const DetectorSpec* pan = builtin_catalog().find("pan");
+    REQUIRE(pan != nullptr);
+    CHECK(pan->validator == find_validator("luhn_pan"));
+    CHECK(pan->validator->card);
+    CHECK(pan->mask == find_mask("pan"));
+    auto plain = parse_catalog("detectors:\n  - id: x\n    regex: 'a'\n", "d.yaml");
+    REQUIRE(plain.ok());
+    CHECK(plain->detectors[0].validator->name == "none");
+    CHECK(plain->detectors[0].mask->name == "secret");
+    // An unknown name is a load error at the name, in file, line and column.
     auto bad = parse_catalog("detectors:\n  - id: x\n    regex: 'a'\n    validator: luhn\n", "d.yaml");
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().message.find("unknown validator 'luhn'") != std::string::npos);
-    CHECK(bad.error().span.start.line == 2);
+    CHECK(bad.error().message == "unknown validator 'luhn' in detector x; one of luhn_pan, ssn, iban, phone, email, entropy, none");
+    CHECK(bad.error().path == "d.yaml");
+    CHECK(bad.error().span.start.line == 4);
+    CHECK(bad.error().span.start.column == 16);
+    auto bad_mask = parse_catalog("detectors:\n  - id: x\n    regex: 'a'\n    mask: pam\n", "d.yaml");
+    REQUIRE_FALSE(bad_mask.ok());
+    CHECK(bad_mask.error().message.find("unknown mask 'pam' in detector x (did you mean 'pan'?)") != std::string::npos);
+    CHECK(bad_mask.error().span.start.line == 4);
+    CHECK(bad_mask.error().span.start.column == 11);
 }
 
 TEST_CASE("scanner: card numbers with dots, in URL query strings and on very long lines", "[content]") {
