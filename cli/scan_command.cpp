@@ -22,11 +22,13 @@
 #include "cli/progress.h"
 #include "cli/pull_provenance.h"
 #include "cli/report_assembly.h"
+#include "cli/shard_merge.h"
 #include "cli/sources.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
 #include "rules/result_cache.h"
+#include "rules/shard.h"
 #include "reporters/write_reports.h"
 
 namespace ccscan::cli {
@@ -204,8 +206,9 @@ std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& pac
 
 rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::vector<const rules::Rule*>& rule_ptrs,
                             std::vector<rules::FileSource> sources, const ScanRequest& req, const Config& cfg,
-                            std::string hash_key, Run& run, ScanStats* stats) {
+                            std::string hash_key, const std::optional<rules::ShardSpec>& shard, Run& run, ScanStats* stats) {
     rules::ScanOptions sopts;
+    if (shard) sopts.owns = [shard](const std::string& path) { return shard->owns(path); };
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
     sopts.hash_key = std::move(hash_key);
@@ -288,6 +291,22 @@ rules::ScanInfo scan_info(const ScanRequest& given, const ScanRequest& req, cons
 std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
     const auto started = std::chrono::steady_clock::now();
     ScanRequest req = given;
+    std::optional<rules::ShardSpec> shard;
+    if (!req.shard.empty()) {
+        auto parsed = rules::parse_shard(req.shard);
+        if (!parsed.ok()) {
+            run.err << "ccscan: " << parsed.error().message << "\n";
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        if (req.git_history) {
+            run.err << "ccscan: --shard cannot be combined with --git-history (a finding's first introduction is decided "
+                       "across every file's history); scan the history in one run\n";
+            run.exit_code = k_exit_usage;
+            return std::nullopt;
+        }
+        shard = *parsed;
+    }
     if (!resolve_targets(req, run)) return std::nullopt;
     const std::string root = root_of(req.targets);
     std::string config_path;
@@ -317,7 +336,9 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     }
     const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::size_t file_count = plan->sources.size();
-    rules::ScanResult result = run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), run, stats);
+    const std::string key = hash_key.value();
+    rules::ScanResult result =
+        run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), shard, run, stats);
     if (!result.rule_errors.empty()) {
         for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
         return std::nullopt;
@@ -330,7 +351,15 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
     rules::ScanInfo info = scan_info(given, req, *cfg, root, config_path, plan->git_commit, *packs);
     add_pull_provenance(root, info, result.diagnostics);
-    return assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
+    if (!shard) return assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
+    // A diagnostic belongs to the shard that owns its path (one without a path to the shard that
+    // owns the empty path), so the merged reports hold each once.
+    std::erase_if(result.diagnostics, [&](const analyzers::Diagnostic& d) { return !shard->owns(d.path); });
+    rules::ShardInfo shard_info{shard->index, shard->count, {}, result.applicable};
+    rules::Report report = assemble_report(*packs, std::move(result), std::move(stale), std::move(info), data);
+    shard_info.config_digest = shard_config_digest(report, req, config_path, key);
+    report.shard = std::move(shard_info);
+    return report;
 }
 
 void setup_scan_command(CLI::App& sub, Run& run) {
@@ -366,6 +395,9 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
     sub.add_option("--cache", req->cache_dir, "Keep per-file results in this folder and reuse them for unchanged files (docs/cache.md; default: `cache:` in .ccscan.yaml)");
     sub.add_flag("--no-cache", req->no_cache, "Use no result cache, even when .ccscan.yaml enables one");
+    sub.add_option("--shard", req->shard,
+                   "Scan part K of N of the tree (K/N, 1-based): report only the files whose path hashes to it; merge the JSON reports "
+                   "with `ccscan report --merge` (docs/sharding.md)");
     sub.add_flag("--stats", req->stats, "Print per-phase timings and throughput to stderr");
     // Hidden: every rule on every applicable file on its own, without prefilters or shared tree
     // walks; the output must be the same (tests/e2e compares the two).

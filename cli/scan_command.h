@@ -48,6 +48,7 @@ struct ScanRequest {
     std::string pull;            // --pull PLATFORM: pull into a temporary folder, then scan it
     PullSettings pull_settings;  // --instance-id, --region, ... for --pull
     std::string ca_bundle;       // CAs for cloning https git URLs (and --pull)
+    std::string shard;           // --shard K/N (docs/sharding.md)
 };
 
 // Per-phase timings for `scan --stats`.

@@ -3,6 +3,7 @@
 // offending field ("findings[3].location.start_line: expected a number").
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -198,6 +199,20 @@ rules::ControlResult read_control(const Json& j, const std::string& w) {
     return c;
 }
 
+std::optional<rules::ShardInfo> read_shard(const Json& doc) {
+    const Json& j = field(doc, "", "shard");
+    if (j.is_null()) return std::nullopt;
+    rules::ShardInfo s;
+    s.index = num<int>(j, "shard", "index");
+    s.count = num<int>(j, "shard", "count");
+    s.config_digest = str(j, "shard", "config_digest");
+    const Json& applicable = field(j, "shard", "applicable");
+    if (!applicable.is_null() && !applicable.is_object()) throw ReadError{"shard.applicable", "expected an object"};
+    if (applicable.is_object())
+        for (const auto& [rule, n] : applicable.items()) s.applicable[rule] = num<int>(applicable, "shard.applicable", rule.c_str());
+    return s;
+}
+
 rules::Report read_report(const Json& doc) {
     if (!doc.is_object() || !doc.contains("findings") || !doc.contains("tool")) {
         throw ReadError{"", "not a ccscan JSON report (expected an object with \"tool\" and \"findings\"); write one with --format json"};
@@ -229,6 +244,7 @@ rules::Report read_report(const Json& doc) {
         return rules::StaleEntry{str(j, w, "kind"), str(j, w, "rule_id"), str(j, w, "fingerprint"),
                                  location_field(j, w, "where"), str(j, w, "message")};
     });
+    r.shard = read_shard(doc);
     return r;
 }
 

@@ -174,6 +174,13 @@ J framework_json(const rules::FrameworkSummary& f) {
     return J{{"id", f.id}, {"name", f.name}, {"version", f.version}};
 }
 
+template <class J>
+J shard_json(const rules::ShardInfo& s) {
+    J applicable = J::object();
+    for (const auto& [rule, n] : s.applicable) applicable[rule] = n;
+    return J{{"index", s.index}, {"count", s.count}, {"config_digest", s.config_digest}, {"applicable", applicable}};
+}
+
 // The report's top-level members in document order, each given to `out` whole (value) or as an
 // array to build an item at a time (items). Out::Json is the nlohmann type to build.
 template <class Out>
@@ -190,6 +197,7 @@ void write_sections(const rules::Report& report, Out& out) {
     out.items("frameworks", report.frameworks, &framework_json<J>);
     out.items("controls", report.controls, &control_json<J>);
     out.items("stale", report.stale, &stale_json<J>);
+    if (report.shard) out.value("shard", shard_json<J>(*report.shard));
     out.value("summary", summary_json<J>(report));
 }
 

@@ -199,7 +199,9 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
                            std::vector<Finding>& findings) {
     std::vector<std::string> code_paths;
     for (const InventoryEntry& e : inventory) {
-        if (e.status == FileStatus::scanned && is_code(e.format)) code_paths.push_back(e.path);
+        // Failed files count too: which files exist decides the match, not whether they parsed
+        // (a sharded scan knows another shard's files by path and format only).
+        if (e.status != FileStatus::skipped && is_code(e.format)) code_paths.push_back(e.path);
     }
     if (code_paths.empty() || flow_list.empty()) return;
     flow::ScanGraphs graphs(flow_list);

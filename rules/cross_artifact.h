@@ -38,7 +38,8 @@ struct HandlerDef {
 // The functions an IaC document defines (Terraform, CloudFormation/SAM, serverless.yml).
 std::vector<HandlerDef> handler_defs(const analyzers::Document& doc, std::string_view format);
 
-// Joins flow invocations to handler findings (see above). `rules` maps rule ids to rules (for
+// Joins flow invocations to handler findings (see above). `inventory`: the files of the tree
+// (code files not skipped are the candidate handlers). `rules` maps rule ids to rules (for
 // their matcher kind and conditional controls).
 void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flows, const std::vector<HandlerDef>& handlers,
                            const std::vector<InventoryEntry>& inventory, const std::map<std::string, const Rule*>& rules,

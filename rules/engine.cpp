@@ -61,11 +61,14 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
     out.diagnostics.push_back(analyzers::make_diagnostic("internal", path, {}, out.entry.reason + " (please report this)"));
 }
 
+// `owned` false (another shard's file): only what links files together is built (flows, the
+// documents of whole-scan rules, handler definitions, the format); no per-file rule runs and
+// nothing of the file is reported (nor looked up in or stored to the result cache).
 void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, std::chrono::steady_clock::time_point t0, FileOutcome& out);
+                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out);
 
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
-                  bool any_flow_rules, FileOutcome& out) {
+                  bool any_flow_rules, bool owned, FileOutcome& out) {
     out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
@@ -88,9 +91,9 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     }
     analyzers::InputFile file{src.path, src.abs_path, std::move(bytes.value()), src.origin, src.git};
     out.entry.size = file.bytes.size();
-    out.entry.sha256 = analyzers::sha256_hex(file.bytes);
+    if (owned) out.entry.sha256 = analyzers::sha256_hex(file.bytes);
     std::string cache_key;
-    if (options.cache) {
+    if (owned && options.cache) {
         cache_key = options.cache->key_for(src, out.entry.sha256);
         if (auto hit = options.cache->load(cache_key)) {
             hit->read_s = out.read_s;
@@ -98,13 +101,13 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
             return;
         }
     }
-    scan_bytes(rules, file, src, options, any_flow_rules, t0, out);
-    if (options.cache) options.cache->store(cache_key, out);
+    scan_bytes(rules, file, src, options, any_flow_rules, owned, t0, out);
+    if (owned && options.cache) options.cache->store(cache_key, out);
 }
 
 // The per-file pass over bytes read and hashed: detect, analyze, run the per-file rules.
 void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, std::chrono::steady_clock::time_point t0, FileOutcome& out) {
+                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out) {
     using clock = std::chrono::steady_clock;
     auto seconds_since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
     if (looks_binary(file.bytes)) {
@@ -120,6 +123,9 @@ void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& fil
         out.entry.reason = "unsupported format: " + det.reason;
         return;
     }
+    const analyzers::FormatInfo* info = analyzers::find_format(det.format);
+    // Source code links to nothing by itself (a handler is found by its path and format).
+    if (!owned && info && info->syntax == "code" && !info->has_flows()) return;
     std::vector<const Rule*> per_file;
     bool want_syntax = false;
     bool want_document = any_flow_rules;
@@ -136,7 +142,7 @@ void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& fil
         }
         if (auto error = r->matcher->prepare(det.format)) {
             error->message += " in rule " + r->id;
-            out.rule_errors.push_back(std::move(*error));
+            if (owned) out.rule_errors.push_back(std::move(*error));
             continue;
         }
         per_file.push_back(r);
@@ -148,7 +154,7 @@ void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& fil
     analyzers::AnalyzeOptions ao;
     ao.limits = options.limits;
     ao.want_flows = any_flow_rules;
-    ao.want_syntax = want_syntax;
+    ao.want_syntax = want_syntax && owned;
     ao.want_document = want_document;
     ao.extra_sensitive_words = options.policy.list("sensitive_words");
     std::optional<clock::time_point> deadline;
@@ -157,9 +163,15 @@ void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& fil
     auto t1 = clock::now();
     analyzers::ParsedFile parsed = analyzers::analyze(file, det.format, ao);
     out.parse_s = seconds_since(t1);
+    if (!owned) {
+        out.applicable_rules.clear();
+        out.flows = std::move(parsed.flows);
+        if (parsed.document && !parsed.failure) out.handlers = handler_defs(*parsed.document, det.format);
+        if (keep_document && !parsed.failure) out.document = std::move(parsed.document);
+        return;
+    }
     // No rule needed the file's model (only content rules apply, as in history scans, or no code
     // rule's prefilter matched): it was not parsed, and the inventory says so.
-    const analyzers::FormatInfo* info = analyzers::find_format(det.format);
     if (!parsed.document && !parsed.syntax && !parsed.failure && info && info->syntax != "text")
         out.entry.reason = std::string(k_text_only_reason);
     auto t2 = clock::now();
@@ -245,11 +257,14 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::vector<FileOutcome> outcomes(files.size());
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+    std::vector<char> owned(files.size(), 1);
+    if (options.owns)
+        for (std::size_t i = 0; i < files.size(); ++i) owned[i] = options.owns(files[i].path) ? 1 : 0;
     std::atomic<std::size_t> next{0}, done{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
             try {
-                process_file(rules, files[i], options, any_flow_rules, outcomes[i]);
+                process_file(rules, files[i], options, any_flow_rules, owned[i] != 0, outcomes[i]);
             } catch (...) {
                 FileOutcome& o = outcomes[i];
                 o.flows.clear();  // may be half-built
@@ -270,14 +285,21 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     std::map<std::string, std::string> format_of;
     std::vector<ScanDocument> documents;
     std::vector<HandlerDef> handlers;
-    for (FileOutcome& o : outcomes) {
+    std::vector<InventoryEntry> linkable;  // every file of the tree, for the cross-artifact pass
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        FileOutcome& o = outcomes[i];
         std::move(o.handlers.begin(), o.handlers.end(), std::back_inserter(handlers));
         if (o.document) documents.push_back({o.entry.path, &*o.document});
+        format_of[o.entry.path] = o.entry.format;
+        if (options.owns) linkable.push_back({o.entry.path, o.entry.format, o.entry.status, {}, {}, 0, 0});
+        if (!owned[i]) {
+            std::move(o.flows.begin(), o.flows.end(), std::back_inserter(flows));
+            continue;
+        }
         result.phase_seconds["read"] += o.read_s;
         result.phase_seconds["parse"] += o.parse_s;
         result.phase_seconds["analysis"] += o.analysis_s;
         if (!o.entry.sha256.empty()) result.bytes_read += o.entry.size;
-        format_of[o.entry.path] = o.entry.format;
         for (const std::string& id : o.applicable_rules) result.applicable[id]++;
         std::move(o.findings.begin(), o.findings.end(), std::back_inserter(result.findings));
         std::move(o.diagnostics.begin(), o.diagnostics.end(), std::back_inserter(result.diagnostics));
@@ -294,11 +316,12 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
         if (r->matcher->per_file()) continue;
         std::set<std::string> files_applicable;
         for (const analyzers::FlowGraph& g : flows) {
+            if (options.owns && !options.owns(g.path)) continue;
             if (r->applies_to.applies(format_of[g.path], g.path) || r->applies_to.applies(g.platform, g.path)) files_applicable.insert(g.path);
         }
         if (r->matcher->needs_document())
             for (const ScanDocument& d : sctx.documents)
-                if (r->applies_to.applies(format_of[d.path], d.path)) files_applicable.insert(d.path);
+                if ((!options.owns || options.owns(d.path)) && r->applies_to.applies(format_of[d.path], d.path)) files_applicable.insert(d.path);
         if (!files_applicable.empty()) result.applicable[r->id] += static_cast<int>(files_applicable.size());
         std::vector<Finding> found;
         try {
@@ -310,6 +333,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
                                         exception_text(std::current_exception()) + "; its findings are not reported (please report this)"));
         }
         for (Finding& f : found) {
+            if (options.owns && !options.owns(f.location.path)) continue;
             finish_finding(f, *r, format_of[f.location.path], std::nullopt);
             result.findings.push_back(std::move(f));
         }
@@ -317,7 +341,7 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     // Cross-artifact: flows that pass collected values to a handler in the scan join its findings.
     std::map<std::string, const Rule*> rule_by_id;
     for (const Rule* r : rules) rule_by_id[r->id] = r;
-    link_handler_findings(sctx.flows, handlers, result.inventory, rule_by_id, result.findings);
+    link_handler_findings(sctx.flows, handlers, options.owns ? linkable : result.inventory, rule_by_id, result.findings);
     drop_generic_duplicates(rules, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);

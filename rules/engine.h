@@ -56,6 +56,12 @@ struct ScanOptions {
     // Result cache (rules/result_cache.h): per-file outcomes are looked up by content and stored
     // after a miss; null: no cache. Output is the same either way.
     ResultCache* cache = nullptr;
+    // Sharded scans (rules/shard.h): the files whose findings, inventory entries, diagnostics and
+    // applicable counts this run reports. Every other file is still read and, where it can link
+    // to others (flows, documents of whole-scan rules, IaC handler definitions), parsed, so the
+    // whole-scan and cross-artifact passes see the whole tree; its per-file rules do not run.
+    // Whole-scan findings are reported by the run that owns their location's path. Empty: all.
+    std::function<bool(const std::string& path)> owns;
     // Called after each file (from worker threads; must be thread-safe) for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -1,6 +1,7 @@
 #include "rules/report.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "analyzers/text_mask.h"
 
@@ -31,6 +32,18 @@ void mask_report_paths(Report& report) {
     for (StaleEntry& s : report.stale) mask(s.where);
     std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
     std::stable_sort(report.inventory.begin(), report.inventory.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_order);
+    std::stable_sort(report.stale.begin(), report.stale.end(), stale_order);
+}
+
+bool diagnostic_order(const analyzers::Diagnostic& a, const analyzers::Diagnostic& b) {
+    return std::tie(a.path, a.span, a.code, a.message, a.level) < std::tie(b.path, b.span, b.code, b.message, b.level);
+}
+
+bool stale_order(const StaleEntry& a, const StaleEntry& b) {
+    const bool ia = a.kind == "inline", ib = b.kind == "inline";
+    if (ia != ib) return ia;
+    return ia && std::tie(a.where, a.rule_id, a.message) < std::tie(b.where, b.rule_id, b.message);
 }
 
 std::string_view to_string(FileStatus s) {

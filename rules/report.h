@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,15 @@ struct StaleEntry {  // baseline entries / suppressions that matched nothing
     std::string message;
 };
 
+// In the JSON report of `scan --shard K/N` only (docs/sharding.md): what `report --merge` needs
+// to check the shards belong together and to recompute the control matrix.
+struct ShardInfo {
+    int index = 1;  // K
+    int count = 1;  // N
+    std::string config_digest;  // packs, policy, options, keys and tool version of the scan
+    std::map<std::string, int> applicable;  // rule id -> applicable artifacts of this shard's files
+};
+
 struct Report {
     ToolInfo tool;
     ScanInfo scan;
@@ -89,7 +99,8 @@ struct Report {
     std::vector<analyzers::Diagnostic> diagnostics;  // sorted
     std::vector<FrameworkSummary> frameworks;
     std::vector<ControlResult> controls;     // sorted by framework then id
-    std::vector<StaleEntry> stale;
+    std::vector<StaleEntry> stale;  // inline ones first, by location; then waivers, baseline entries
+    std::optional<ShardInfo> shard;
 };
 
 // Paths are scanned content too: a card number or SSN used as a file or folder name. Applies the
@@ -98,7 +109,11 @@ struct Report {
 // reasons, then restores the sort orders. cli::assemble_report calls it once, so every format
 // shows masked paths. The scan root (given by the user) is left as it is. `ccscan verify` finds
 // files again by masking the paths it discovers the same way (cli/verify_command.cpp).
+// Diagnostics are then sorted by path, position, code, message; stale inline suppressions by
+// location (so the reports of shards merge into the same order).
 void mask_report_paths(Report& report);
+bool diagnostic_order(const analyzers::Diagnostic& a, const analyzers::Diagnostic& b);
+bool stale_order(const StaleEntry& a, const StaleEntry& b);
 
 std::string_view to_string(FileStatus s);
 std::string_view to_string(ControlStatus s);
