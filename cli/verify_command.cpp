@@ -22,6 +22,7 @@
 #include "analyzers/discovery.h"
 #include "analyzers/hash.h"
 #include "analyzers/text_mask.h"
+#include "rules/shard.h"
 #include "cli/command.h"
 #include "cli/data_root.h"
 #include "cli/hash_key.h"
@@ -93,7 +94,11 @@ void verify_walked(const rules::Report& report, const std::string& folder, Drift
     opts.excludes = recorded_excludes(report);
     std::vector<analyzers::Diagnostic> diags;
     std::map<std::string, std::vector<analyzers::DiscoveredFile>> by_path;
-    for (analyzers::DiscoveredFile& f : analyzers::discover(folder, opts, diags)) by_path[analyzers::mask_digit_runs(f.path)].push_back(std::move(f));
+    for (analyzers::DiscoveredFile& f : analyzers::discover(folder, opts, diags)) {
+        // A shard's report lists only its own files: the other shards' are not "added".
+        if (report.shard && rules::shard_of(f.path, report.shard->count) != report.shard->index) continue;
+        by_path[analyzers::mask_digit_runs(f.path)].push_back(std::move(f));
+    }
     for (const rules::InventoryEntry& e : report.inventory) {
         auto it = by_path.find(e.path);
         if (it == by_path.end() || it->second.empty()) {

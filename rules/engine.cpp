@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "analyzers/format_registry.h"
 #include "analyzers/hash.h"
@@ -238,8 +239,31 @@ bool looks_binary(std::string_view bytes) {
     return std::memchr(bytes.data(), '\0', std::min<std::size_t>(bytes.size(), 8192)) != nullptr;
 }
 
+namespace {
+
+// finding_less, then everything else a finding holds: the order (so which of two findings at the
+// same place with the same message the deduplication keeps, and the occurrence numbers of
+// fingerprints) depends on the findings alone, not on the order they came in (a sharded scan
+// holds a subset of them).
+bool finding_total_less(const Finding& a, const Finding& b) {
+    if (finding_less(a, b)) return true;
+    if (finding_less(b, a)) return false;
+    auto steps = [](const Finding& f) {
+        std::vector<std::tuple<const Location&, const std::string&>> out;
+        for (const PathStep& s : f.path) out.emplace_back(s.location, s.message);
+        return out;
+    };
+    return std::tie(a.fingerprint_key, a.evidence, a.sensitivity, a.severity, a.related, a.format, a.controls) <
+               std::tie(b.fingerprint_key, b.evidence, b.sensitivity, b.severity, b.related, b.format, b.controls) ||
+           (std::tie(a.fingerprint_key, a.evidence, a.sensitivity, a.severity, a.related, a.format, a.controls) ==
+                std::tie(b.fingerprint_key, b.evidence, b.sensitivity, b.severity, b.related, b.format, b.controls) &&
+            steps(a) < steps(b));
+}
+
+}  // namespace
+
 void assign_fingerprints(std::vector<Finding>& findings) {
-    std::sort(findings.begin(), findings.end(), finding_less);
+    std::sort(findings.begin(), findings.end(), finding_total_less);
     std::map<std::string, int> seen;
     for (Finding& f : findings) {
         // The path as reports show it (a card number in a file name is masked there too).

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analyzers/flow_graph.h"
+#include "tests/read_file.h"
 
 using namespace ccscan::analyzers;
 
@@ -71,11 +72,7 @@ TEST_CASE("flow model: raw platform parameters are props too, typed facts first"
 }
 
 TEST_CASE("flow model: docs/flow-model.md lists every fact", "[flow][model]") {
-    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/docs/flow-model.md");
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string doc = ss.str();
+    const std::string doc = ccscan::test::read_source_file("docs/flow-model.md");
     for (const NodeFact& f : node_facts()) {
         INFO(f.name);
         CHECK(doc.find("`" + std::string(f.name) + "`") != std::string::npos);

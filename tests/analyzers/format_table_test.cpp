@@ -12,6 +12,7 @@
 
 #include "analyzers/flow/sensitivity.h"
 #include "analyzers/format_registry.h"
+#include "tests/read_file.h"
 
 using namespace ccscan::analyzers;
 
@@ -59,18 +60,13 @@ const std::map<std::string, Sample>& samples() {
     return k_samples;
 }
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 // fuzz/corpus/flow seeds by the format id on their first line.
 std::map<std::string, std::vector<std::string>> flow_seeds() {
     std::map<std::string, std::vector<std::string>> out;
     for (const auto& e : std::filesystem::directory_iterator(std::string(CCSCAN_SOURCE_DIR) + "/fuzz/corpus/flow")) {
-        std::string text = read(e.path());
+        std::string text = read_file(e.path());
         std::size_t nl = text.find('\n');
         if (nl != std::string::npos) out[text.substr(0, nl)].push_back(text.substr(nl + 1));
     }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "analyzers/hcl_parser.h"
+#include "tests/read_file.h"
 
 using namespace ccscan::analyzers;
 
@@ -21,13 +22,7 @@ const Node& at(const Node& n, std::initializer_list<std::string_view> keys) {
     return *cur;
 }
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/parsers/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string fixture(const std::string& name) { return ccscan::test::read_source_file("tests/fixtures/parsers/" + name); }
 
 }  // namespace
 

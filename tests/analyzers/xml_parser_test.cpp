@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analyzers/xml_parser.h"
+#include "tests/read_file.h"
 
 using namespace ccscan::analyzers;
 
@@ -203,13 +204,7 @@ TEST_CASE("xml: unterminated template markup stays linear", "[xml][hostile]") {
 
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/parsers/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string fixture(const std::string& name) { return ccscan::test::read_source_file("tests/fixtures/parsers/" + name); }
 
 }  // namespace
 

@@ -13,18 +13,14 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 
 namespace fs = std::filesystem;
 using ccscan::test::run_ccscan;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 nlohmann::ordered_json unsuppressed(const std::string& report) {
     auto doc = nlohmann::ordered_json::parse(report);
@@ -52,7 +48,7 @@ TEST_CASE("baseline: edits keep findings matched; a new violation fails alone", 
     CHECK(run_ccscan(scan).code == 0);
 
     // Reformat the whole flow (every line moves) and reorder its actions.
-    auto flow = nlohmann::ordered_json::parse(slurp(repo / "flows" / "pay.json"));
+    auto flow = nlohmann::ordered_json::parse(read_file(repo / "flows" / "pay.json"));
     std::reverse(flow["Actions"].begin(), flow["Actions"].end());
     std::ofstream(repo / "flows" / "pay.json") << "\n\n\n" << flow.dump(7) << "\n";
     auto shifted = run_ccscan(scan, false);
@@ -76,7 +72,7 @@ TEST_CASE("baseline: edits keep findings matched; a new violation fails alone", 
     auto fresh = unsuppressed(added.text);
     REQUIRE_FALSE(fresh.empty());
     // Every new finding is at the new action.
-    std::string text = slurp(repo / "flows" / "pay.json");
+    std::string text = read_file(repo / "flows" / "pay.json");
     std::size_t at = text.find("\"Identifier\": \"security-code\"");
     REQUIRE(at != std::string::npos);
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));

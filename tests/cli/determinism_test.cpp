@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 
 namespace fs = std::filesystem;
 using ccscan::test::run_ccscan;
@@ -23,14 +24,8 @@ TEST_CASE("every format is byte-identical across runs and job counts", "[e2e][de
     REQUIRE(run_ccscan("scan " + target + formats + b.string() + "/ --jobs 2").code == 0);
     int compared = 0;
     for (const auto& entry : fs::directory_iterator(a)) {
-        auto read = [](const fs::path& p) {
-            std::ifstream in(p, std::ios::binary);
-            std::ostringstream ss;
-            ss << in.rdbuf();
-            return ss.str();
-        };
         INFO(entry.path().filename().string());
-        CHECK(read(entry.path()) == read(b / entry.path().filename()));
+        CHECK(ccscan::test::read_file(entry.path()) == ccscan::test::read_file(b / entry.path().filename()));
         ++compared;
     }
     CHECK(compared == 8);

@@ -13,6 +13,7 @@
 
 #include "rules/engine.h"
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 #include "tests/scratch.h"
 
 namespace {
@@ -24,10 +25,7 @@ ordered_json scan_json(const std::string& target, const fs::path& out, const std
     auto r = ccscan::test::run_ccscan("scan " + target + " --format json -o " + out.string() + " -q --fail-on none -j 2 " + extra);
     INFO(r.text);
     REQUIRE(r.code == 0);
-    std::ifstream in(out);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ordered_json::parse(ss.str());
+    return ordered_json::parse(ccscan::test::read_file(out));
 }
 
 struct Compared {

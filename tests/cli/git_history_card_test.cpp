@@ -23,6 +23,7 @@ std::string rev_parse(const fs::path& repo, const std::string& rev) {
     std::ifstream in(out);
     std::string id;
     in >> id;
+    REQUIRE(id.size() == 40);
     return id;
 }
 

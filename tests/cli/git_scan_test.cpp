@@ -39,6 +39,9 @@ fs::path make_repo() {
 TEST_CASE("git: --git-ref scans a commit's tree without checking it out", "[e2e][git]") {
     fs::path repo = make_repo();
     auto head = run_ccscan("scan " + repo.string() + pack() + " -q --format text");
+    INFO(head.text);
+    CHECK(head.code == 1);  // the scan ran and reported: the absence below is not an empty output
+    CHECK(head.text.find("new.yaml:3:12") != std::string::npos);
     CHECK(head.text.find("sip.yaml") == std::string::npos);
     auto old = run_ccscan("scan " + repo.string() + " --git-ref v1" + pack() + " -q --format text");
     INFO(old.text);
@@ -65,6 +68,9 @@ TEST_CASE("git: --changed-since reports only changed files", "[e2e][git]") {
     auto all = run_ccscan("scan " + repo.string() + pack() + " -q --format text");
     CHECK(all.text.find("other.yaml") != std::string::npos);
     auto changed = run_ccscan("scan " + repo.string() + " --changed-since v1" + pack() + " -q --format text");
+    INFO(changed.text);
+    CHECK(changed.code == 1);
+    CHECK(changed.text.find("new.yaml:3:12") != std::string::npos);
     CHECK(changed.text.find("other.yaml:") == std::string::npos);
 }
 

@@ -15,6 +15,7 @@
 
 #include "tests/cli/hostile_corpus.h"
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 #include "tests/scratch.h"
 
 namespace fs = std::filesystem;
@@ -23,12 +24,7 @@ using namespace ccscan::test::hostile;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 std::string shq(const fs::path& p) { return "'" + p.string() + "'"; }  // no name holds a quote
 
@@ -128,8 +124,8 @@ const Scan& scan() {
                                  " --format text,json,sarif,html,junit,markdown,csv,github -o " + shq(r.out) + " --fail-on none",
                              r.root / "stdout.txt", r.root / "stderr.txt");
         REQUIRE(code == 0);
-        r.stderr_text = slurp(r.root / "stderr.txt");
-        r.report = json::parse(slurp(r.out / "ccscan.json"));
+        r.stderr_text = read_file(r.root / "stderr.txt");
+        r.report = json::parse(read_file(r.out / "ccscan.json"));
         return r;
     }();
     return s;
@@ -182,7 +178,7 @@ TEST_CASE("hostile output: every file of the corpus is scanned or failed as inte
 
 TEST_CASE("hostile output: text report shows every unsafe character escaped", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan-text.txt");
+    const std::string out = read_file(s.out / "ccscan-text.txt");
     INFO(first_unsafe(out, "\n"));
     CHECK(first_unsafe(out, "\n").empty());
     require_payloads(out, s, [](const Payload& p, const std::string& tag) { return with_tag(p.text, tag); });
@@ -196,7 +192,7 @@ TEST_CASE("hostile output: text report shows every unsafe character escaped", "[
 
 TEST_CASE("hostile output: GitHub annotations stay one command per line", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan-github.txt");
+    const std::string out = read_file(s.out / "ccscan-github.txt");
     CHECK(first_unsafe(out, "\n").empty());
     std::istringstream lines(out);
     std::size_t n = 0;
@@ -212,7 +208,7 @@ TEST_CASE("hostile output: GitHub annotations stay one command per line", "[e2e]
 
 TEST_CASE("hostile output: CSV cells never start a formula", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan.csv");
+    const std::string out = read_file(s.out / "ccscan.csv");
     CHECK(first_unsafe(out, "\n\r\t").empty());
     const auto rows = parse_csv(out);
     REQUIRE(rows.size() == s.report["findings"].size() + 1);
@@ -237,7 +233,7 @@ TEST_CASE("hostile output: CSV cells never start a formula", "[e2e][hostile-outp
 
 TEST_CASE("hostile output: JSON keeps every value, escaped, and parses", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan.json");
+    const std::string out = read_file(s.out / "ccscan.json");
     CHECK(first_unsafe(out, "\n").empty());
     std::string messages;
     for (const json& f : s.report["findings"]) messages += f["message"].get<std::string>() + "\n";
@@ -252,7 +248,7 @@ TEST_CASE("hostile output: JSON keeps every value, escaped, and parses", "[e2e][
 TEST_CASE("hostile output: SARIF validates and its messages show controls", "[e2e][hostile-output]") {
     const Scan& s = scan();
     const fs::path file = s.out / "ccscan.sarif";
-    const std::string out = slurp(file);
+    const std::string out = read_file(file);
     CHECK(first_unsafe(out, "\n").empty());
     const json sarif = json::parse(out);
     std::string messages;
@@ -271,7 +267,7 @@ TEST_CASE("hostile output: SARIF validates and its messages show controls", "[e2
 
 TEST_CASE("hostile output: JUnit parses as XML 1.0 with the payloads as data", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan.xml");
+    const std::string out = read_file(s.out / "ccscan.xml");
     CHECK(first_unsafe(out, "\n\r\t").empty());
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(out.data(), out.size());
@@ -296,7 +292,7 @@ TEST_CASE("hostile output: JUnit parses as XML 1.0 with the payloads as data", "
 
 TEST_CASE("hostile output: HTML shows the payloads as text, links only from packs", "[e2e][hostile-output]") {
     const Scan& s = scan();
-    const std::string out = slurp(s.out / "ccscan.html");
+    const std::string out = read_file(s.out / "ccscan.html");
     CHECK(first_unsafe(out, "\n\r\t").empty());
     require_payloads(out, s, [](const Payload& p, const std::string& tag) { return with_tag(p.html, tag); });
     std::size_t scripts = 0;
@@ -323,7 +319,7 @@ TEST_CASE("hostile output: Markdown cannot open links, HTML or break the table",
         REQUIRE(run("scan " + shq(s.corpus / f.name) + " -q --pack " + shq(s.root / "hostile-pack.yaml") +
                         " --format markdown --fail-on none",
                     md, s.root / "md-err.txt") == 0);
-        const std::string out = slurp(md);
+        const std::string out = read_file(md);
         CHECK(first_unsafe(out, "\n").empty());
         std::istringstream lines(out);
         static const std::regex k_code_span(R"((`+)[^`](.*?[^`])?\1(?!`))");
@@ -354,7 +350,7 @@ TEST_CASE("hostile output: graph labels cannot leave their quotes", "[e2e][hosti
     for (const std::string format : {"dot", "mermaid", "json"}) {
         const fs::path out_file = s.root / ("graph." + format);
         REQUIRE(run("graph " + shq(flow) + " --format " + format, out_file, s.root / "graph-err.txt") == 0);
-        const std::string out = slurp(out_file);
+        const std::string out = read_file(out_file);
         INFO(format << ": " << out);
         CHECK(first_unsafe(out, "\n").empty());
         std::istringstream lines(out);
@@ -373,11 +369,11 @@ TEST_CASE("hostile output: rules test and show print pack text escaped", "[e2e][
     const Scan& s = scan();
     const std::string pack = shq(s.root / "hostile-pack.yaml");
     REQUIRE(run("rules test --pack " + pack + " -v", s.root / "rules.txt", s.root / "rules-err.txt") == 0);
-    const std::string tested = slurp(s.root / "rules.txt");
+    const std::string tested = read_file(s.root / "rules.txt");
     CHECK(first_unsafe(tested, "\n").empty());
     CHECK(tested.find("PASS HX-ECHO / echo \\x1b[2J") != std::string::npos);
     REQUIRE(run("rules show HX-ECHO --pack " + pack, s.root / "show.txt", s.root / "show-err.txt") == 0);
-    const std::string shown = slurp(s.root / "show.txt");
+    const std::string shown = read_file(s.root / "show.txt");
     CHECK(first_unsafe(shown, "\n").empty());
     CHECK(shown.find("[t](http://evil) \\x1b[31m") != std::string::npos);
 }
@@ -387,7 +383,7 @@ TEST_CASE("hostile output: verify prints file names escaped", "[e2e][hostile-out
     // The names hold a byte that is not UTF-8, which the report stores as U+FFFD: verify lists
     // them as missing, quoting the names.
     run("verify " + shq(s.out / "ccscan.json"), s.root / "verify.txt", s.root / "verify-err.txt");
-    const std::string out = slurp(s.root / "verify.txt") + slurp(s.root / "verify-err.txt");
+    const std::string out = read_file(s.root / "verify.txt") + read_file(s.root / "verify-err.txt");
     INFO(out);
     CHECK(first_unsafe(out, "\n").empty());
     CHECK(out.find("hx-studio \\x1b[2J\\u202e\\u009b=<b>[l](x)|") != std::string::npos);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 #include "tests/scratch.h"
 
 namespace ccscan::test {
@@ -95,12 +96,8 @@ private:
     std::string m_port;
 };
 
-inline std::string read_all(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+// A file the test needs (tests/read_file.h: the test stops when it is missing).
+inline std::string read_all(const std::filesystem::path& p) { return read_file(p); }
 
 // Every byte of every file under `dir`, with the file names.
 inline std::string read_tree(const std::filesystem::path& dir) {

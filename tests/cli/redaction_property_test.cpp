@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 
 namespace fs = std::filesystem;
 using ccscan::test::run_ccscan;
@@ -242,12 +243,7 @@ std::string digits_of(const std::string& s) {
     return d;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 // Where `value` leaks into `text`: the raw value, its digits alone, any 11 consecutive digits of
 // it (a masked card number shows at most 6 + 4), or any 8 characters of a secret's random part.
@@ -297,7 +293,8 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
         outputs.emplace_back("scan stdout+stderr", scan.text);
         auto text = run_ccscan("scan " + tree.string() + " --fail-on none --no-progress");
         outputs.emplace_back("scan text to a terminal-less stdout", text.text);
-        for (const auto& entry : fs::directory_iterator(out)) outputs.emplace_back(entry.path().filename().string(), slurp(entry.path()));
+        for (const auto& entry : fs::directory_iterator(out))
+            outputs.emplace_back(entry.path().filename().string(), read_file(entry.path()));
         REQUIRE(outputs.size() >= 10);  // the 8 report files and the two streams
         for (const char* flow : {"connect/flows/pay.json", "connect/flows/secrets.json", "twilio/studio/pay.json", "voicexml/pay.vxml", "asterisk/extensions.conf",
                                  "genesys/pay.yaml", "vonage/ncco.json"}) {
@@ -308,11 +305,16 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
         }
         auto base = run_ccscan("baseline create " + tree.string() + " --output " + (root / "baseline.json").string());
         outputs.emplace_back("baseline create output", base.text);
-        outputs.emplace_back("baseline.json", slurp(root / "baseline.json"));
+        outputs.emplace_back("baseline.json", read_file(root / "baseline.json"));
         auto rerender = run_ccscan("report --from " + (out / "ccscan.json").string() + " --format html,sarif,markdown --output " +
                                    (root / "rerender").string());
         outputs.emplace_back("report --from", rerender.text);
-        for (const auto& entry : fs::directory_iterator(root / "rerender")) outputs.emplace_back("re-rendered " + entry.path().filename().string(), slurp(entry.path()));
+        std::size_t rerendered = 0;
+        for (const auto& entry : fs::directory_iterator(root / "rerender")) {
+            outputs.emplace_back("re-rendered " + entry.path().filename().string(), read_file(entry.path()));
+            ++rerendered;
+        }
+        REQUIRE(rerendered == 3);  // html, sarif, markdown: no file must not mean no leak
         auto verify = run_ccscan("verify " + (out / "ccscan.json").string() + " " + tree.string());
         outputs.emplace_back("verify", verify.text);
         std::ofstream(tree / "notes" / "customers.txt", std::ios::app) << "edited\n";
@@ -329,7 +331,7 @@ TEST_CASE("no output of any format contains a planted card number, SSN, phone or
 
         // The property means something only if the values were found: every planted file has
         // findings, and the evidence shows the masked forms.
-        const std::string json = slurp(out / "ccscan.json");
+        const std::string json = read_file(out / "ccscan.json");
         for (const auto& [path, unused] : templates()) {
             INFO("no finding reported in " << path);
             CHECK(json.find("\"path\": \"" + path + "\"", json.find("\"findings\"")) < json.find("\"inventory\""));

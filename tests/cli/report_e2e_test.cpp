@@ -2,6 +2,7 @@
 // every format, `ccscan verify` finds no drift, and the SARIF of a real scan validates.
 #include <catch2/catch.hpp>
 
+#include "tests/read_file.h"
 #include "tests/scratch.h"
 
 #include <cstdlib>
@@ -19,12 +20,7 @@ int run(const std::string& args) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using ccscan::test::read_file;
 
 }  // namespace
 
@@ -40,11 +36,11 @@ TEST_CASE("e2e: scan, re-render from JSON, verify", "[report][report-e2e]") {
     int compared = 0;
     for (const auto& entry : fs::directory_iterator(dir / "a")) {
         INFO(entry.path().filename().string());
-        CHECK(slurp(entry.path()) == slurp(dir / "b" / entry.path().filename()));
+        CHECK(read_file(entry.path()) == read_file(dir / "b" / entry.path().filename()));
         ++compared;
     }
     CHECK(compared == 8);
-    CHECK(slurp(dir / "a" / "ccscan.sarif").find("primaryLocationLineHash") != std::string::npos);
+    CHECK(read_file(dir / "a" / "ccscan.sarif").find("primaryLocationLineHash") != std::string::npos);
     CHECK(run("verify " + (dir / "a" / "ccscan.json").string()) == 0);
     const std::string validate = std::string(CCSCAN_SOURCE_DIR) + "/tests/tools/validate_sarif.sh";
     CHECK(std::system(("'" + validate + "' '" + (dir / "a" / "ccscan.sarif").string() + "'").c_str()) == 0);

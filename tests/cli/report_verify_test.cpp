@@ -13,6 +13,7 @@
 #include "analyzers/hash.h"
 #include "cli/command.h"
 #include "reporters/reporter.h"
+#include "tests/read_file.h"
 #include "tests/reporters/sample_report.h"
 
 namespace ccscan::cli {
@@ -49,12 +50,7 @@ void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using ccscan::test::read_file;
 
 // A report whose inventory describes files written into `root`.
 rules::Report report_over(const fs::path& root) {
@@ -89,10 +85,10 @@ TEST_CASE("ccscan report re-renders every format byte-identically", "[report][re
     for (const reporters::Reporter& r : reporters::reporters()) {
         const std::string name = std::string(r.extension) == ".txt" ? "ccscan-" + std::string(r.id) + ".txt" : "ccscan" + std::string(r.extension);
         INFO(name);
-        CHECK(slurp(dir / "out" / name) == r.render(report, options));
+        CHECK(read_file(dir / "out" / name) == r.render(report, options));
     }
     // SARIF had the sources: line hashes are present.
-    CHECK(slurp(dir / "out" / "ccscan.sarif").find("primaryLocationLineHash") != std::string::npos);
+    CHECK(read_file(dir / "out" / "ccscan.sarif").find("primaryLocationLineHash") != std::string::npos);
 }
 
 TEST_CASE("ccscan report: one format to stdout, --fail-on, bad input", "[report][report-command]") {

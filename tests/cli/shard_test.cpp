@@ -57,7 +57,10 @@ void check_shards(const std::string& target, const fs::path& dir, const fs::path
 void check_tree(const std::string& target, const fs::path& dir) {
     const fs::path single = dir / "single";
     scan(target, "--format " + ccscan::test::k_all_formats + " -o " + single.string() + "/");
-    CHECK_FALSE(json::parse(ccscan::test::slurp(single / "ccscan.json")).contains("shard"));
+    const json whole = json::parse(ccscan::test::slurp(single / "ccscan.json"));
+    CHECK_FALSE(whole.contains("shard"));
+    REQUIRE(whole["summary"]["files"]["scanned"].get<int>() > 20);
+    REQUIRE(whole["findings"].size() > 20);
     for (int n : {1, 2, 3}) check_shards(target, dir, single, n);
 }
 
@@ -80,6 +83,8 @@ TEST_CASE("shards: merged reports of a generated corpus are those of one run", "
     fs::create_directories(dir);
     const fs::path corpus = dir / "corpus";
     REQUIRE(std::system(("python3 " + ccscan::test::source_dir() + "/bench/gen_corpus.py " + corpus.string() + " --size 1MiB >/dev/null").c_str()) == 0);
+    // A repository of its own: the build folder is ignored by the .gitignore of the one around it.
+    REQUIRE(std::system(("git -C " + corpus.string() + " init -q").c_str()) == 0);
     check_tree(corpus.string(), dir);
     fs::remove_all(dir);
 }
@@ -134,6 +139,21 @@ TEST_CASE("shards: merge refuses reports that do not make one scan", "[e2e][shar
         CHECK(r.text.find("cannot merge") != std::string::npos);
         CHECK(r.text.find(c.says) != std::string::npos);
         CHECK_FALSE(fs::exists(dir / "out.json"));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("shards: verify checks a shard report against its own files only", "[e2e][shard]") {
+    const fs::path dir = ccscan::test::scratch_path("ccscan-shard-verify");
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string example = ccscan::test::source_dir() + "/examples/acme-contact-center";
+    for (int k = 1; k <= 3; ++k) {
+        scan(example, "--shard " + std::to_string(k) + "/3 --format json -o " + shard_file(dir, k, 3));
+        auto r = run_ccscan("verify " + shard_file(dir, k, 3));
+        INFO(r.text);
+        CHECK(r.code == 0);
+        CHECK(r.text.find(" 0 added") != std::string::npos);
     }
     fs::remove_all(dir);
 }

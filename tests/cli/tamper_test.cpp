@@ -14,6 +14,7 @@
 
 #include "reporters/integrity.h"
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 
 namespace fs = std::filesystem;
 using ccscan::test::run_ccscan;
@@ -21,12 +22,7 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 void write(const fs::path& p, const std::string& text) {
     fs::create_directories(p.parent_path());
@@ -44,7 +40,7 @@ struct Fixture {
         write(src / "build/out.txt", "excluded\n");
         write(key, "tamper-test-signing-key\n");
         // A pack of its own, so that changing it does not touch the built-in ones.
-        std::string builtin = slurp(ccscan::test::source_dir() + "/rules/packs/pci-dss/content.yaml");
+        std::string builtin = read_file(ccscan::test::source_dir() + "/rules/packs/pci-dss/content.yaml");
         write(pack, "pack: {id: local, name: Local content rules, version: 1.0.0}\n" + builtin);
         auto r = run_ccscan("scan " + src.string() + " --pack " + pack.string() + " --exclude 'build/**' --format json -o " +
                             report.string() + " -q --fail-on none --sign-key " + key.string());
@@ -54,7 +50,7 @@ struct Fixture {
 
     ccscan::test::Output verify(const std::string& extra = "") { return run_ccscan("verify " + report.string() + " " + extra); }
     void edit(const std::function<void(Json&)>& change) {
-        Json doc = Json::parse(slurp(report));
+        Json doc = Json::parse(read_file(report));
         change(doc);
         write(report, doc.dump(2));
     }
@@ -79,7 +75,7 @@ TEST_CASE("verify: an untouched report over untouched files passes, with and wit
 
 TEST_CASE("verify: edited findings, statuses and hashes are named", "[e2e][verify][tamper]") {
     Fixture fx;
-    const std::string original = slurp(fx.report);
+    const std::string original = read_file(fx.report);
     fx.edit([](Json& d) { d["findings"][0]["severity"] = "low"; });
     auto finding = fx.verify();
     CHECK(finding.code == 1);

@@ -18,7 +18,7 @@ std::string expected_output(const std::string& name, const std::string& actual) 
     }
     std::ifstream in(file, std::ios::binary);
     INFO("expected output " << file.string() << " (regenerate with CCSCAN_UPDATE_EXPECTED=1)");
-    CHECK(in.good());
+    REQUIRE(in.good());
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();

@@ -10,6 +10,7 @@
 #include "reporters/reporter.h"
 #include "reporters/summary.h"
 #include "reporters/write_reports.h"
+#include "tests/read_file.h"
 #include "tests/reporters/sample_report.h"
 
 using namespace ccscan;
@@ -23,12 +24,7 @@ fs::path fresh_dir(const std::string& name) {
     return dir;
 }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using ccscan::test::read_file;
 
 }  // namespace
 
@@ -69,7 +65,7 @@ TEST_CASE("write_reports: one format goes to stdout or a file", "[report][write-
     fs::create_directories(dir);
     auto file = reporters::write_reports(report, {"sarif"}, (dir / "out.sarif").string(), {}, unused);
     REQUIRE(file.ok());
-    CHECK(slurp(dir / "out.sarif") == reporters::render_sarif(report, {}));
+    CHECK(read_file(dir / "out.sarif") == reporters::render_sarif(report, {}));
     // An existing folder receives ccscan.<ext>.
     auto into_folder = reporters::write_reports(report, {"csv"}, dir.string(), {}, unused);
     REQUIRE(into_folder.ok());
@@ -92,10 +88,10 @@ TEST_CASE("write_reports: several formats make a folder of ccscan.<ext>", "[repo
     auto written = reporters::write_reports(report, {"json", "text", "github", "json"}, dir.string(), {}, unused);
     REQUIRE(written.ok());
     CHECK(written->size() == 3);
-    CHECK(slurp(dir / "ccscan.json") == reporters::render_json(report, {}));
+    CHECK(read_file(dir / "ccscan.json") == reporters::render_json(report, {}));
     // text and github share .txt, so both are named by id.
-    CHECK(slurp(dir / "ccscan-text.txt") == reporters::render_text(report, {}));
-    CHECK(slurp(dir / "ccscan-github.txt") == reporters::render_github(report, {}));
+    CHECK(read_file(dir / "ccscan-text.txt") == reporters::render_text(report, {}));
+    CHECK(read_file(dir / "ccscan-github.txt") == reporters::render_github(report, {}));
     CHECK(unused.str().empty());
 }
 

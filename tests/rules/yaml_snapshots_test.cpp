@@ -8,17 +8,13 @@
 
 #include "analyzers/yaml_parser.h"
 #include "rules/yaml_snapshots.h"
+#include "tests/read_file.h"
 
 using namespace ccscan;
 
 namespace {
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ccscan::test::read_file;
 
 bool same(const analyzers::Node& a, const analyzers::Node& b) {
     if (a.kind != b.kind || a.scalar_type != b.scalar_type || a.key != b.key || a.value != b.value || a.tag != b.tag ||
@@ -45,7 +41,7 @@ TEST_CASE("yaml snapshots: every built-in rules file reads the same through its 
     CHECK(rules::builtin_snapshot_count() == (CCSCAN_FUZZ_BUILD ? std::size_t{0} : files.size()));
     for (const fs::path& f : files) {
         INFO(f.string());
-        const std::string text = read(f);
+        const std::string text = read_file(f);
         auto parsed = analyzers::parse_yaml(text, f.string(), analyzers::ParseLimits{});
         auto snapped = rules::parse_rules_yaml(text, f.string());
         REQUIRE(parsed.ok());
@@ -56,7 +52,7 @@ TEST_CASE("yaml snapshots: every built-in rules file reads the same through its 
 }
 
 TEST_CASE("yaml snapshots: an edited file is parsed, errors keep their position", "[snapshot]") {
-    const std::string text = read(std::filesystem::path(CCSCAN_SOURCE_DIR) / "rules/packs/pci-dss/pack.yaml") + "\nbroken: [\n";
+    const std::string text = read_file(std::filesystem::path(CCSCAN_SOURCE_DIR) / "rules/packs/pci-dss/pack.yaml") + "\nbroken: [\n";
     auto doc = rules::parse_rules_yaml(text, "pack.yaml");
     REQUIRE_FALSE(doc.ok());
     CHECK(doc.error().to_string().find("pack.yaml:") == 0);

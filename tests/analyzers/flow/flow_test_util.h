@@ -16,25 +16,17 @@
 #include "analyzers/flow_graph.h"
 #include "analyzers/format_registry.h"
 #include "analyzers/input_file.h"
-#include "analyzers/parsed_file.h"
 #include "analyzers/json_parser.h"
+#include "analyzers/parsed_file.h"
 #include "analyzers/yaml_parser.h"
+#include "tests/read_file.h"
 #include "xml_test_doc.h"
 
 namespace ccscan::test {
 
 // The fixture's bytes; the test stops here when the file is missing or empty (a renamed
 // fixture must not turn every "no finding" assertion after it into a vacuous pass).
-inline std::string read_fixture(const std::string& rel) {
-    const std::string path = std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/flows/" + rel;
-    std::ifstream in(path, std::ios::binary);
-    INFO("fixture " << path);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    REQUIRE_FALSE(ss.str().empty());
-    return ss.str();
-}
+inline std::string read_fixture(const std::string& rel) { return read_source_file("tests/fixtures/flows/" + rel); }
 
 // Builds the graphs of `text` as format `format` (path used for names and locations). The
 // format must be a row of the format table with flows, and the text must parse: the test stops

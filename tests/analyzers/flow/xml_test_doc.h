@@ -1,11 +1,12 @@
 // Test-only: an XML Document in the shape analyzers/document.h specifies (element nodes, their
 // attributes first as `attribute` children, trimmed text as the element's value), built with
 // pugixml, with 1-based line/column spans from byte offsets. Lets the XML flow adapters be
-// tested independently of the XML parser module.
+// tested independently of the XML parser module. The test stops when the text does not parse.
 #pragma once
 
 #include <string>
 
+#include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
 #include "analyzers/diagnostic.h"
@@ -48,7 +49,9 @@ inline void xml_convert(const pugi::xml_node& x, analyzers::Node& out, const ana
 
 inline analyzers::Document xml_document(const std::string& text) {
     pugi::xml_document doc;
-    doc.load_buffer(text.data(), text.size(), pugi::parse_default);
+    const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default);
+    INFO("XML: " << parsed.description() << " at byte " << parsed.offset);
+    REQUIRE(parsed);  // a fixture that does not parse must not yield an empty flow
     analyzers::Document d;
     d.format = "xml";
     analyzers::LineIndex lines(text);

@@ -9,6 +9,7 @@
 #include "rules/code/query_prefilter.h"
 #include "rules/code/taint.h"
 #include "rules/code/taint_prefilter.h"
+#include "tests/read_file.h"
 
 using namespace ccscan;
 using rules::code::TaintSpec;
@@ -104,12 +105,9 @@ TEST_CASE("taint: one walk for several specs gives each its own walk's hits", "[
     const TaintSpec card = fixture_spec(), payload = payload_spec();
     for (const auto& [lang, rel] : cases) {
         DYNAMIC_SECTION(lang) {
-            std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/code/" + rel, std::ios::binary);
-            REQUIRE(in.good());
-            std::stringstream ss;
-            ss << in.rdbuf();
+            const std::string text = test::read_source_file("tests/fixtures/code/" + rel);
             std::vector<analyzers::Diagnostic> notes;
-            auto tree = analyzers::parse_source(ss.str(), lang, rel, notes);
+            auto tree = analyzers::parse_source(text, lang, rel, notes);
             REQUIRE(tree);
             auto both = rules::code::find_taint_all(*tree, {&card, &payload, &card}, rel);
             REQUIRE(both.size() == 3);

@@ -8,6 +8,7 @@
 #include "rules/code/code_matcher.h"
 #include "rules/code/lazy_query.h"
 #include "rules/pack_loader.h"
+#include "tests/read_file.h"
 
 using namespace ccscan;
 
@@ -18,9 +19,7 @@ std::vector<std::pair<std::string, std::string>> builtin_queries() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const char* pack : {"pci-dss", "gdpr", "ccpa"}) {
         std::string path = std::string(CCSCAN_SOURCE_DIR) + "/rules/packs/" + pack + "/code.yaml";
-        std::ifstream in(path);
-        REQUIRE(in);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string text = ccscan::test::read_source_file(std::string("rules/packs/") + pack + "/code.yaml");
         auto doc = analyzers::parse_yaml(text, path, analyzers::ParseLimits{});
         REQUIRE(doc.ok());
         for (const analyzers::Node& rule : doc->root.find("rules")->children) {

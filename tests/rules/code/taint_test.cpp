@@ -8,18 +8,13 @@
 
 #include "analyzers/code/code_parser.h"
 #include "rules/code/taint.h"
+#include "tests/read_file.h"
 
 using namespace ccscan;
 
 namespace {
 
-std::string read_fixture(const std::string& rel) {
-    std::ifstream in(std::string(CCSCAN_SOURCE_DIR) + "/tests/fixtures/code/" + rel, std::ios::binary);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string read_fixture(const std::string& rel) { return ccscan::test::read_source_file("tests/fixtures/code/" + rel); }
 
 std::set<std::uint32_t> expected_lines(const std::string& text) {
     std::set<std::uint32_t> out;
