@@ -2,22 +2,16 @@
 #pragma once
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "tests/cli/run_binary.h"
+#include "tests/read_file.h"
 
 namespace ccscan::test {
 
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+inline std::string slurp(const std::filesystem::path& p) { return read_file(p); }
 
 // Every file of `expected` is in `actual` with the same bytes, and no other file is.
 inline void require_same_folder(const std::filesystem::path& expected, const std::filesystem::path& actual) {

@@ -2,7 +2,9 @@
 // center (whose flows invoke Lambda handlers declared in IaC: the cross-artifact pass) and on a
 // generated corpus, the merged reports in every format are byte-identical to one run's; the
 // shards' inventories partition the tree; every refusal says why.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -27,10 +29,10 @@ void scan(const std::string& target, const std::string& args) {
 std::string shard_file(const fs::path& dir, int k, int n) { return (dir / ("shard-" + std::to_string(k) + "of" + std::to_string(n) + ".json")).string(); }
 
 // Scans `target` in n shards, merges them (in reverse order) and compares with `single`.
-void check_shards(const std::string& target, const fs::path& dir, const fs::path& single, int n) {
+void check_shards(const std::string& target, const fs::path& dir, const fs::path& single, int n, const std::string& extra) {
     std::string files;
     for (int k = n; k >= 1; --k) {
-        scan(target, "--shard " + std::to_string(k) + "/" + std::to_string(n) + " --format json -o " + shard_file(dir, k, n));
+        scan(target, "--shard " + std::to_string(k) + "/" + std::to_string(n) + " --format json -o " + shard_file(dir, k, n) + extra);
         files += " " + shard_file(dir, k, n);
     }
     const fs::path merged = dir / ("merged-" + std::to_string(n));
@@ -54,14 +56,14 @@ void check_shards(const std::string& target, const fs::path& dir, const fs::path
     CHECK(std::set<std::string>(paths.begin(), paths.end()).size() == paths.size());
 }
 
-void check_tree(const std::string& target, const fs::path& dir) {
+void check_tree(const std::string& target, const fs::path& dir, const std::string& extra = "") {
     const fs::path single = dir / "single";
-    scan(target, "--format " + ccscan::test::k_all_formats + " -o " + single.string() + "/");
+    scan(target, "--format " + ccscan::test::k_all_formats + " -o " + single.string() + "/" + extra);
     const json whole = json::parse(ccscan::test::slurp(single / "ccscan.json"));
     CHECK_FALSE(whole.contains("shard"));
     REQUIRE(whole["summary"]["files"]["scanned"].get<int>() > 20);
     REQUIRE(whole["findings"].size() > 20);
-    for (int n : {1, 2, 3}) check_shards(target, dir, single, n);
+    for (int n : {1, 2, 3}) check_shards(target, dir, single, n, extra);
 }
 
 }  // namespace
@@ -86,6 +88,28 @@ TEST_CASE("shards: merged reports of a generated corpus are those of one run", "
     // A repository of its own: the build folder is ignored by the .gitignore of the one around it.
     REQUIRE(std::system(("git -C " + corpus.string() + " init -q").c_str()) == 0);
     check_tree(corpus.string(), dir);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("shards: a baseline suppresses and goes stale across shards as in one run", "[e2e][shard]") {
+    const fs::path dir = ccscan::test::scratch_path("ccscan-shard-baseline");
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string example = ccscan::test::source_dir() + "/examples/acme-contact-center";
+    const fs::path base = dir / "baseline.json";
+    REQUIRE(run_ccscan("baseline create " + example + " -o " + base.string()).code == 0);
+    // Half of today's findings accepted, and two entries that match nothing (stale in every shard).
+    json b = json::parse(ccscan::test::slurp(base));
+    json kept = json::array();
+    for (std::size_t i = 0; i < b["findings"].size(); i += 2) kept.push_back(b["findings"][i]);
+    for (const char* path : {"gone/one.conf", "gone/two.conf"})
+        kept.push_back({{"rule_id", "CCS-FLOW-020"}, {"path", path}, {"fingerprint", std::string(32, '0')}, {"message", "gone"}});
+    b["findings"] = kept;
+    std::ofstream(base) << b.dump(2) << "\n";
+    check_tree(example, dir, " --baseline " + base.string());
+    const json whole = json::parse(ccscan::test::slurp(dir / "single" / "ccscan.json"));
+    CHECK(whole["summary"]["findings"]["suppressed"].get<int>() > 10);
+    CHECK(std::count_if(whole["stale"].begin(), whole["stale"].end(), [](const json& s) { return s["kind"] == "baseline"; }) == 2);
     fs::remove_all(dir);
 }
 
