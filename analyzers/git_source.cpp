@@ -1,9 +1,9 @@
 #include "analyzers/git_source.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "analyzers/git_handle.h"
+#include "analyzers/git_history.h"
 
 namespace ccscan::analyzers {
 
@@ -22,33 +22,6 @@ std::string oid_hex(const git_oid* oid) {
     char buf[GIT_OID_HEXSZ + 1];
     git_oid_tostr(buf, sizeof buf, oid);
     return buf;
-}
-
-std::string iso_date(const git_time& t) {
-    std::time_t secs = static_cast<std::time_t>(t.time);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-GitOrigin origin_of(git_commit* c) {
-    GitOrigin o;
-    o.commit = oid_hex(git_commit_id(c));
-    const git_signature* a = git_commit_author(c);
-    if (a) {
-        o.author = std::string(a->name ? a->name : "") + " <" + (a->email ? a->email : "") + ">";
-        o.date = iso_date(a->when);
-    }
-    return o;
-}
-
-int collect_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
-    if (line->origin == GIT_DIFF_LINE_ADDITION && line->new_lineno > 0) {
-        static_cast<std::vector<std::uint32_t>*>(payload)->push_back(static_cast<std::uint32_t>(line->new_lineno));
-    }
-    return 0;
 }
 
 }  // namespace
@@ -170,71 +143,9 @@ Result<std::vector<std::string>> GitRepo::changed_since(const std::string& rev) 
     return out;
 }
 
-Result<std::vector<GitAddition>> GitRepo::history(const std::string& since, bool all) {
+Result<std::vector<GitAddition>> GitRepo::history(const std::string& since, bool all, const TextPrefilter& may_match) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    git_repository* repo = m_impl->repo.get();
-    git_revwalk* walk_raw = nullptr;
-    if (git_revwalk_new(&walk_raw, repo) != 0) return git_error(m_impl->path, "cannot walk history");
-    GitRevwalk walk(walk_raw);
-    git_revwalk_sorting(walk_raw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
-    if (all ? git_revwalk_push_glob(walk_raw, "refs/*") != 0 : git_revwalk_push_head(walk_raw) != 0) {
-        return git_error(m_impl->path, "cannot start the history walk");
-    }
-    if (!since.empty() && git_revwalk_hide_ref(walk_raw, since.c_str()) != 0) {
-        git_object* obj = nullptr;
-        if (git_revparse_single(&obj, repo, since.c_str()) != 0) return git_error(m_impl->path, "cannot resolve --since '" + since + "'");
-        GitObject o(obj);
-        git_revwalk_hide(walk_raw, git_object_id(obj));
-    }
-    std::vector<GitAddition> out;
-    git_oid oid;
-    while (git_revwalk_next(&oid, walk_raw) == 0) {
-        git_commit* c_raw = nullptr;
-        if (git_commit_lookup(&c_raw, repo, &oid) != 0) continue;
-        GitCommit commit(c_raw);
-        GitOrigin origin = origin_of(c_raw);
-        git_tree* new_raw = nullptr;
-        if (git_commit_tree(&new_raw, c_raw) != 0) continue;
-        GitTree new_tree(new_raw);
-        GitTree old_tree;
-        if (git_commit_parentcount(c_raw) > 0) {
-            git_commit* p_raw = nullptr;
-            if (git_commit_parent(&p_raw, c_raw, 0) == 0) {
-                GitCommit parent(p_raw);
-                git_tree* old_raw = nullptr;
-                if (git_commit_tree(&old_raw, p_raw) == 0) old_tree.reset(old_raw);
-            }
-        }
-        git_diff* d_raw = nullptr;
-        git_diff_options opts{};
-        git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-        opts.context_lines = 0;
-        if (git_diff_tree_to_tree(&d_raw, repo, old_tree.get(), new_tree.get(), &opts) != 0) continue;
-        GitDiff diff(d_raw);
-        for (std::size_t i = 0; i < git_diff_num_deltas(d_raw); ++i) {
-            const git_diff_delta* delta = git_diff_get_delta(d_raw, i);
-            if (delta->status != GIT_DELTA_ADDED && delta->status != GIT_DELTA_MODIFIED) continue;
-            if (delta->flags & GIT_DIFF_FLAG_BINARY) continue;
-            git_patch* p_raw = nullptr;
-            if (git_patch_from_diff(&p_raw, d_raw, i) != 0 || !p_raw) continue;
-            GitPatch patch(p_raw);
-            GitAddition add;
-            add.path = delta->new_file.path;
-            add.oid = oid_hex(&delta->new_file.id);
-            add.origin = origin;
-            for (std::size_t h = 0; h < git_patch_num_hunks(p_raw); ++h) {
-                int lines = git_patch_num_lines_in_hunk(p_raw, h);
-                for (int l = 0; l < lines; ++l) {
-                    const git_diff_line* line = nullptr;
-                    if (git_patch_get_line_in_hunk(&line, p_raw, h, static_cast<std::size_t>(l)) == 0) {
-                        collect_line(delta, nullptr, line, &add.added_lines);
-                    }
-                }
-            }
-            if (!add.added_lines.empty()) out.push_back(std::move(add));
-        }
-    }
-    return out;
+    return walk_history(m_impl->repo.get(), m_impl->path, since, all, may_match);
 }
 
 bool looks_like_git_url(const std::string& t) {

@@ -1,15 +1,18 @@
 // Git as a source of files, through libgit2 (handles in analyzers/git_handle.h):
 // - the tree of any commit, read without a checkout (bare repositories too);
 // - the paths changed between a commit and the work tree (renames followed);
-// - the history: for every commit, oldest first, the lines it added to each file;
+// - the history: for every commit, oldest first, the lines it added to each file
+//   (analyzers/git_history.cpp; docs/git-history.md);
 // - cloning a URL (https, ssh, file://) into a folder.
 // Errors are Diagnostics naming the repository and what failed; nothing here throws.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzers/diagnostic.h"
@@ -23,13 +26,31 @@ struct GitTreeFile {
     std::uint64_t size = 0;
 };
 
-// One commit's additions to one file: the new blob and the 1-based line numbers it added.
+// One commit's additions to one file (against its first parent, or the empty tree): the new
+// blob and the 1-based line numbers it added. A file the commit added has every line new
+// (`whole_blob`: the scan reads the blob). Otherwise the added lines' text is kept with it while
+// the walk's memory budget lasts (`text_kept`: the scan needs no second read of the blob).
 struct GitAddition {
     std::string path;
     std::string oid;
     GitOrigin origin;
-    std::vector<std::uint32_t> added_lines;  // sorted
+    bool whole_blob = false;
+    std::vector<std::uint32_t> added_lines;  // sorted; empty when whole_blob
+    bool text_kept = false;
+    std::string added_text;      // with text_kept: the added lines in order, each followed by '\n'
+    std::uint32_t segments = 0;  // with text_kept: '\n'-separated segments of the blob (newlines + 1)
+    std::string skip_reason;     // non-empty: listed in the inventory, not scanned
 };
+
+// True when text could hold something a history scan reports (the content rules' patterns).
+// History walks diff line by line only the changes it accepts; empty: every change.
+using TextPrefilter = std::function<bool(std::string_view)>;
+
+// The blob with every line the commit did not add blanked (kept as an empty line), so line
+// numbers and columns stay those of the file at that commit.
+std::string only_added_lines(std::string_view blob, const std::vector<std::uint32_t>& added);
+// The same text, rebuilt from an addition whose text was kept.
+std::string blanked_text(const GitAddition& a);
 
 // A repository opened once and shared by worker threads (blob reads are serialised).
 class GitRepo {
@@ -44,7 +65,7 @@ public:
     Result<std::vector<std::string>> changed_since(const std::string& rev);
     // Commits reachable from HEAD (or every reference with `all`), oldest first, excluding
     // those reachable from `since` when given; each commit's added lines per file.
-    Result<std::vector<GitAddition>> history(const std::string& since, bool all);
+    Result<std::vector<GitAddition>> history(const std::string& since, bool all, const TextPrefilter& may_match = {});
     // HEAD's commit id, or empty.
     std::string head_commit();
     // The work tree folder (empty for bare repositories).

@@ -13,6 +13,7 @@ struct GitOrigin {
     std::string commit;  // full hex id
     std::string author;  // "Name <email>"
     std::string date;    // ISO 8601, UTC
+    friend bool operator==(const GitOrigin&, const GitOrigin&) = default;
 };
 
 struct InputFile {

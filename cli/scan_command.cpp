@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -10,7 +12,6 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 #include "analyzers/discovery.h"
 #include "analyzers/git_source.h"
@@ -24,12 +25,12 @@
 #include "cli/report_assembly.h"
 #include "cli/shard_merge.h"
 #include "cli/sources.h"
+#include "reporters/write_reports.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
 #include "rules/result_cache.h"
 #include "rules/shard.h"
-#include "reporters/write_reports.h"
 
 namespace ccscan::cli {
 
@@ -329,7 +330,17 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     const std::vector<const rules::Rule*> rule_ptrs = select_rules(*packs, req);
 
     std::vector<analyzers::Diagnostic> diagnostics;
-    auto plan = collect_sources(req, root, diagnostics);
+    // History scans run content rules only: a change in which none of their patterns (nor an
+    // inline suppression) occurs is not diffed line by line. --plain-path diffs every change (the
+    // findings must be the same).
+    analyzers::TextPrefilter history_prefilter;
+    if (req.git_history && !req.plain_path) {
+        history_prefilter = [&rule_ptrs](std::string_view text) {
+            return text.find("ccscan:ignore") != std::string_view::npos ||
+                   std::any_of(rule_ptrs.begin(), rule_ptrs.end(), [&](const rules::Rule* r) { return r->matcher->may_match(text, ""); });
+        };
+    }
+    auto plan = collect_sources(req, root, diagnostics, history_prefilter);
     if (!plan.ok()) {
         usage_error(plan.error(), run);
         return std::nullopt;
@@ -390,7 +401,9 @@ void setup_scan_command(CLI::App& sub, Run& run) {
     sub.add_option("--category", req->category, "SARIF automationDetails category (GitHub code scanning)");
     sub.add_option("--git-ref", req->git_ref, "Scan the tree of this commit (branch, tag, sha) without checking it out; works on bare repositories");
     sub.add_option("--changed-since", req->changed_since, "Scan only files added or changed since this commit (renames followed)");
-    sub.add_flag("--git-history", req->git_history, "Scan the lines every commit added; each finding names the commit that introduced it");
+    sub.add_flag(
+        "--git-history", req->git_history,
+        "Scan the lines every commit added (content rules); each finding names the commit that introduced it (docs/git-history.md)");
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
     sub.add_option("--cache", req->cache_dir, "Keep per-file results in this folder and reuse them for unchanged files (docs/cache.md; default: `cache:` in .ccscan.yaml)");

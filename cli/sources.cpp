@@ -94,31 +94,11 @@ Result<SourcePlan> from_commit(const ScanRequest& req, const std::string& root) 
     return plan;
 }
 
-// Every line a commit did not add is blanked (kept as an empty line), so line numbers and
-// columns stay those of the file at that commit.
-std::string only_added_lines(const std::string& blob, const std::vector<std::uint32_t>& added) {
-    std::string out;
-    out.reserve(blob.size());
-    std::uint32_t line = 1;
-    std::size_t next = 0, start = 0;
-    while (start <= blob.size()) {
-        std::size_t end = blob.find('\n', start);
-        bool last = end == std::string::npos;
-        if (last) end = blob.size();
-        while (next < added.size() && added[next] < line) ++next;
-        if (next < added.size() && added[next] == line) out.append(blob, start, end - start);
-        if (last) break;
-        out += '\n';
-        start = end + 1;
-        ++line;
-    }
-    return out;
-}
-
-Result<SourcePlan> from_history(const ScanRequest& req, const std::string& root) {
+// One source per commit and file it added lines to: the blob with every other line blanked.
+Result<SourcePlan> from_history(const ScanRequest& req, const std::string& root, const analyzers::TextPrefilter& may_match) {
     auto repo = analyzers::GitRepo::open(root);
     if (!repo.ok()) return repo.error();
-    auto additions = (*repo)->history(req.since, req.all_refs);
+    auto additions = (*repo)->history(req.since, req.all_refs, may_match);
     if (!additions.ok()) return additions.error();
     SourcePlan plan;
     plan.git_commit = (*repo)->head_commit();
@@ -131,13 +111,20 @@ Result<SourcePlan> from_history(const ScanRequest& req, const std::string& root)
         s.origin = analyzers::Origin::commit;
         s.git = a.origin;
         if (excluded(req, a.path)) s.skip_reason = "excluded by --exclude";
-        std::string oid = a.oid;
-        auto lines = std::make_shared<std::vector<std::uint32_t>>(std::move(a.added_lines));
-        s.load = [shared, oid, lines]() -> Result<std::string> {
-            auto blob = shared->read_blob(oid);
-            if (!blob.ok()) return blob.error();
-            return only_added_lines(*blob, *lines);
-        };
+        if (s.skip_reason.empty()) s.skip_reason = a.skip_reason;
+        if (a.whole_blob) {
+            s.load = [shared, oid = a.oid]() { return shared->read_blob(oid); };
+        } else if (a.text_kept) {
+            auto kept = std::make_shared<analyzers::GitAddition>(std::move(a));
+            s.load = [kept]() -> Result<std::string> { return analyzers::blanked_text(*kept); };
+        } else {
+            auto lines = std::make_shared<std::vector<std::uint32_t>>(std::move(a.added_lines));
+            s.load = [shared, oid = a.oid, lines]() -> Result<std::string> {
+                auto blob = shared->read_blob(oid);
+                if (!blob.ok()) return blob.error();
+                return analyzers::only_added_lines(*blob, *lines);
+            };
+        }
         plan.sources.push_back(std::move(s));
     }
     return plan;
@@ -145,9 +132,10 @@ Result<SourcePlan> from_history(const ScanRequest& req, const std::string& root)
 
 }  // namespace
 
-Result<SourcePlan> collect_sources(const ScanRequest& req, const std::string& root, std::vector<analyzers::Diagnostic>& diagnostics) {
+Result<SourcePlan> collect_sources(const ScanRequest& req, const std::string& root, std::vector<analyzers::Diagnostic>& diagnostics,
+                                   const analyzers::TextPrefilter& history_prefilter) {
     if (!req.git_ref.empty()) return from_commit(req, root);
-    if (req.git_history) return from_history(req, root);
+    if (req.git_history) return from_history(req, root, history_prefilter);
     auto plan = from_disk(req, diagnostics);
     if (!plan.ok()) return plan;
     if (auto repo = analyzers::GitRepo::open(root); repo.ok()) plan->git_commit = (*repo)->head_commit();

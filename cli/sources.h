@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzers/diagnostic.h"
+#include "analyzers/git_source.h"
 #include "cli/scan_command.h"
 #include "rules/engine.h"
 
@@ -19,8 +20,11 @@ struct SourcePlan {
     std::map<std::string, int> commit_order;  // history scans: commit id -> position, oldest first
 };
 
+// `history_prefilter`: with --git-history, changes in which it finds nothing are not diffed line
+// by line (analyzers/git_history.h); empty: every change is.
 analyzers::Result<SourcePlan> collect_sources(const ScanRequest& req, const std::string& root,
-                                              std::vector<analyzers::Diagnostic>& diagnostics);
+                                              std::vector<analyzers::Diagnostic>& diagnostics,
+                                              const analyzers::TextPrefilter& history_prefilter = {});
 
 // History scans report a value once, at the commit that introduced it: keeps the first finding
 // (in commit order) of each rule and fingerprint key.

@@ -369,10 +369,12 @@ ScanResult run_scan(const std::vector<const Rule*>& rules, std::vector<FileSourc
     drop_generic_duplicates(rules, result.findings);
     result.phase_seconds["flow"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - flow_start).count();
     assign_fingerprints(result.findings);
-    // Two matchers (or two paths) reporting the same thing at the same place: keep one.
+    // Two matchers (or two paths) reporting the same thing at the same place: keep one. Not
+    // across commits of a history scan: which commit introduced it is decided after the scan.
     result.findings.erase(std::unique(result.findings.begin(), result.findings.end(),
                                       [](const Finding& a, const Finding& b) {
-                                          return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message;
+                                          return a.rule_id == b.rule_id && a.location == b.location && a.message == b.message &&
+                                                 a.origin == b.origin;
                                       }),
                           result.findings.end());
     auto diagnostic_less = [](const Diagnostic& a, const Diagnostic& b) {

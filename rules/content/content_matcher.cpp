@@ -1,6 +1,7 @@
 #include "rules/content/content_matcher.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyzers/text.h"
 #include "rules/content/detectors.h"
@@ -81,14 +82,15 @@ public:
         static const std::set<std::string, std::less<>> k_none;
         const bool skip_test_cards = ctx.policy.scalar("test_card_numbers").value_or("true") != "false";
         const std::string_view text = ctx.file.bytes;
-        analyzers::LineIndex lines(text);
         const std::vector<Detection> found = detections(ctx, skip_test_cards ? cat.test_cards : k_none);
+        std::optional<analyzers::LineIndex> lines;  // built for the first finding (most files have none)
         for (std::size_t i = 0; i < found.size(); ++i) {
             const Detection& d = found[i];
             if (d.test_value) continue;
             if (m_spec->require_context && !d.context && !d.detector->context.empty()) continue;
+            if (!lines) lines.emplace(text);
             Finding f;
-            f.location = {ctx.file.path, {lines.position(d.begin), lines.position(d.end)}};
+            f.location = {ctx.file.path, {lines->position(d.begin), lines->position(d.end)}};
             f.evidence = d.evidence;
             f.fingerprint_key = fingerprint_context(text, found, i);
             std::string around = analyzers::lower(line_of(text, d.begin));
