@@ -182,6 +182,22 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
     fs::remove_all(scratch);
 }
 
+TEST_CASE("result cache: a shard's reports are the same with and without the cache", "[e2e][cache]") {
+    const fs::path scratch = ccscan::test::scratch_path("ccscan-cache-shard");
+    fs::remove_all(scratch);
+    const std::string example = source_dir() + "/examples/acme-contact-center";
+    const std::string cache = "--cache " + (scratch / "cache").string();
+    for (const char* shard : {"1/2", "2/2"}) {
+        INFO(shard);
+        const std::string opt = std::string("--shard ") + shard;
+        const auto plain = reports(example, scratch / "out", opt + " --no-cache");
+        CHECK(reports(example, scratch / "out", opt + " " + cache) == plain);  // cold for this shard's files
+        CHECK(reports(example, scratch / "out", opt + " " + cache) == plain);  // warm
+        CHECK(last_scan(scratch / "cache").hits > 0);
+    }
+    fs::remove_all(scratch);
+}
+
 TEST_CASE("result cache: .ccscan.yaml `cache:` enables it, --no-cache overrides", "[e2e][cache]") {
     const fs::path scratch = ccscan::test::scratch_path("ccscan-cache-config");
     fs::remove_all(scratch);
