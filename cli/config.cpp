@@ -77,7 +77,7 @@ analyzers::Result<Config> load_config(const std::string& path) {
     const Node& root = doc->root;
     if (root.kind == NodeKind::scalar && root.scalar_type == analyzers::ScalarType::null) return cfg;  // empty file
     if (auto e = rules::check_keys(ctx, root, {"packs", "format", "output", "fail-on", "exclude", "max-file-size", "file-timeout", "jobs",
-                                               "baseline", "organisation", "assessment", "policy", "waivers", "redaction"},
+                                               "baseline", "organisation", "assessment", "policy", "waivers", "redaction", "cache"},
                                    "config")) {
         return *e;
     }
@@ -91,6 +91,15 @@ analyzers::Result<Config> load_config(const std::string& path) {
     if (auto v = r.integer(root, "max-file-size", 0, k_max_file_size_limit)) cfg.max_file_size = static_cast<std::uint64_t>(*v);
     if (auto v = r.number_in(root, "file-timeout", 0, k_max_file_timeout_s)) cfg.file_timeout = *v;
     if (auto v = r.integer(root, "jobs", 0, k_max_jobs)) cfg.jobs = static_cast<unsigned>(*v);
+    if (const Node* c = root.find("cache")) {
+        // true: the default folder; false: no cache; a string: that folder.
+        if (c->kind == NodeKind::scalar && c->scalar_type == analyzers::ScalarType::boolean) {
+            if (r.boolean(root, "cache").value_or(false)) cfg.cache = std::string();
+        } else if (auto dir = r.string(root, "cache")) {
+            if (dir->empty()) return rules::spec_error(ctx, *c, "cache must be true, false or a folder");
+            cfg.cache = *dir;
+        }
+    }
     cfg.organisation = r.string(root, "organisation").value_or("");
     cfg.assessment = r.string(root, "assessment").value_or("");
     if (const Node* red = r.mapping(root, "redaction")) {
@@ -130,6 +139,10 @@ std::string starter_config() {
         "\n"
         "# max-file-size: 10485760\n"
         "# baseline: .ccscan-baseline.json\n"
+        "\n"
+        "# Result cache (docs/cache.md): true for $XDG_CACHE_HOME/ccscan (else ~/.cache/ccscan), or a folder.\n"
+        "# cache: true\n"
+        "\n"
         "# organisation: ACME Corp\n"
         "# assessment: 2026 PCI DSS assessment\n"
         "\n"

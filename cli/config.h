@@ -15,6 +15,7 @@
 //   waivers:
 //     - {rule: CCS-FLOW-001, path: "flows/legacy/*.json", reason: "...", expires: 2027-01-31, approver: "..."}
 //   baseline: .ccscan-baseline.json
+//   cache: true              # or a folder (docs/cache.md)
 #pragma once
 
 #include <cstdint>
@@ -45,6 +46,8 @@ struct Config {
     std::optional<double> file_timeout;  // seconds
     std::optional<unsigned> jobs;
     std::optional<std::string> baseline;
+    // `cache:` - absent or false: nullopt; true: "" (the default folder); else the folder.
+    std::optional<std::string> cache;
     std::string organisation;
     std::string assessment;
     rules::Policy policy;

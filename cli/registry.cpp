@@ -11,6 +11,7 @@ void setup_report_command(CLI::App& sub, Run& run);
 void setup_graph_command(CLI::App& sub, Run& run);
 void setup_verify_command(CLI::App& sub, Run& run);
 void setup_pull_command(CLI::App& sub, Run& run);
+void setup_cache_command(CLI::App& sub, Run& run);
 
 // Every sub-command, in the order `ccscan --help` lists them.
 const std::vector<Command>& commands() {
@@ -43,6 +44,11 @@ const std::vector<Command>& commands() {
         {"baseline", "Create a baseline of accepted findings",
          "  ccscan baseline create . --output .ccscan-baseline.json\n",
         &setup_baseline_command},
+        {"cache", "Show, clear or prune the result cache (scan --cache DIR)",
+         "  ccscan cache stats --cache ~/.cache/ccscan\n"
+         "  ccscan cache prune --max-age 30d --max-size 2G\n"
+         "  ccscan cache clear\n",
+        &setup_cache_command},
         {"init", "Write a commented starter .ccscan.yaml",
          "  ccscan init --output .ccscan.yaml\n",
         &setup_init_command},

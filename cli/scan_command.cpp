@@ -15,6 +15,7 @@
 
 #include "analyzers/discovery.h"
 #include "analyzers/git_source.h"
+#include "cli/cache_setup.h"
 #include "cli/config.h"
 #include "cli/data_root.h"
 #include "cli/hash_key.h"
@@ -28,6 +29,7 @@
 #include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/pack_loader.h"
+#include "rules/result_cache.h"
 #include "rules/shard.h"
 
 namespace ccscan::cli {
@@ -135,6 +137,7 @@ void print_stats(const ScanStats& stats, double wall, std::ostream& err) {
     std::snprintf(line, sizeof line, "total        %8.3f   %zu files, %.1f MiB, %.1f MiB/s, %.0f files/s\n", wall, stats.files, mb,
                   wall > 0 ? mb / wall : 0.0, wall > 0 ? static_cast<double>(stats.files) / wall : 0.0);
     err << line;
+    if (!stats.cache.empty()) err << "cache        " << stats.cache << "\n";
 }
 
 // Prints a usage-level error (config, pack, baseline, clone) and sets exit code 2.
@@ -202,9 +205,9 @@ std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& pac
     return out;
 }
 
-rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, std::vector<rules::FileSource> sources,
-                            const ScanRequest& req, const Config& cfg, std::string hash_key,
-                            const std::optional<rules::ShardSpec>& shard, Run& run) {
+rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::vector<const rules::Rule*>& rule_ptrs,
+                            std::vector<rules::FileSource> sources, const ScanRequest& req, const Config& cfg,
+                            std::string hash_key, const std::optional<rules::ShardSpec>& shard, Run& run, ScanStats* stats) {
     rules::ScanOptions sopts;
     if (shard) sopts.owns = [shard](const std::string& path) { return shard->owns(path); };
     sopts.jobs = req.jobs;
@@ -214,8 +217,24 @@ rules::ScanResult run_rules(const std::vector<const rules::Rule*>& rule_ptrs, st
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
     Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    std::optional<rules::ResultCache> cache;
+    if (auto dir = cache_folder_for(req.no_cache, req.cache_dir, cfg)) {
+        rules::CacheFolder folder(*dir);
+        if (auto error = folder.prepare())
+            run.err << "ccscan: warning: " << error->to_string() << "; scanning without the cache\n";
+        else
+            cache.emplace(std::move(folder), cache_scan_key(packs, rule_ptrs, sopts));
+    }
+    sopts.cache = cache ? &*cache : nullptr;
     rules::ScanResult result = rules::run_scan(rule_ptrs, std::move(sources), sopts);
     progress.finish();
+    if (cache) {
+        const rules::CacheCounters c = cache->counters();
+        cache->folder().record(c);
+        if (stats)
+            stats->cache = std::to_string(c.hits) + " hits, " + std::to_string(c.misses) + " misses, " + std::to_string(c.stores) +
+                           " stored (" + cache->folder().dir() + ")";
+    }
     return result;
 }
 
@@ -329,7 +348,8 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::size_t file_count = plan->sources.size();
     const std::string key = hash_key.value();
-    rules::ScanResult result = run_rules(rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), shard, run);
+    rules::ScanResult result =
+        run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), shard, run, stats);
     if (!result.rule_errors.empty()) {
         for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
         return std::nullopt;
@@ -386,6 +406,8 @@ void setup_scan_command(CLI::App& sub, Run& run) {
         "Scan the lines every commit added (content rules); each finding names the commit that introduced it (docs/git-history.md)");
     sub.add_option("--since", req->since, "With --git-history: only commits after this one");
     sub.add_flag("--all", req->all_refs, "With --git-history: every branch and tag, not only HEAD");
+    sub.add_option("--cache", req->cache_dir, "Keep per-file results in this folder and reuse them for unchanged files (docs/cache.md; default: `cache:` in .ccscan.yaml)");
+    sub.add_flag("--no-cache", req->no_cache, "Use no result cache, even when .ccscan.yaml enables one");
     sub.add_option("--shard", req->shard,
                    "Scan part K of N of the tree (K/N, 1-based): report only the files whose path hashes to it; merge the JSON reports "
                    "with `ccscan report --merge` (docs/sharding.md)");

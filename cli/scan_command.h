@@ -35,6 +35,8 @@ struct ScanRequest {
     bool plain_path = false;  // hidden --plain-path: no prefilters or shared passes (identity tests)
     std::string config;
     std::string baseline;
+    std::string cache_dir;  // --cache DIR (docs/cache.md)
+    bool no_cache = false;  // --no-cache
     std::string redaction_key_file;
     std::string sign_key_file;  // --sign-key: HMAC-SHA256 signature of the JSON report's digest
     std::string git_ref;
@@ -55,6 +57,7 @@ struct ScanStats {
     std::uint64_t bytes = 0;
     std::size_t files = 0;
     unsigned jobs = 0;
+    std::string cache;  // "H hits, M misses, S stored (DIR)" when a result cache was used
 };
 
 // Runs a scan and returns the report, or an exit code (2: usage/config/pack error) after

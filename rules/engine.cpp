@@ -1,6 +1,8 @@
 #include "rules/engine.h"
 
 #include "rules/cross_artifact.h"
+#include "rules/file_outcome.h"
+#include "rules/result_cache.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,20 +26,6 @@ namespace ccscan::rules {
 using analyzers::Diagnostic;
 
 namespace {
-
-// What one file produced; filled by a worker, merged in file order.
-struct FileOutcome {
-    InventoryEntry entry;
-    double read_s = 0, parse_s = 0, analysis_s = 0;
-    std::vector<Finding> findings;
-    std::vector<Diagnostic> diagnostics;
-    std::vector<analyzers::FlowGraph> flows;
-    std::optional<analyzers::Document> document;  // kept only for whole-scan config rules
-    std::vector<HandlerDef> handlers;              // functions the file defines (IaC), for cross-artifact taint
-    std::vector<std::string> applicable_rules;
-    std::vector<InlineSuppression> suppressions;
-    std::vector<Diagnostic> rule_errors;
-};
 
 void finish_finding(Finding& f, const Rule& rule, const std::string& format,
                     const std::optional<analyzers::GitOrigin>& git) {
@@ -76,7 +64,10 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
 
 // `owned` false (another shard's file): only what links files together is built (flows, the
 // documents of whole-scan rules, handler definitions, the format); no per-file rule runs and
-// nothing of the file is reported.
+// nothing of the file is reported (nor looked up in or stored to the result cache).
+void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
+                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out);
+
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
                   bool any_flow_rules, bool owned, const LiteralIndex* literals, FileOutcome& out) {
     out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
@@ -102,6 +93,24 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
     analyzers::InputFile file{src.path, src.abs_path, std::move(bytes.value()), src.origin, src.git};
     out.entry.size = file.bytes.size();
     if (owned) out.entry.sha256 = analyzers::sha256_hex(file.bytes);
+    std::string cache_key;
+    if (owned && options.cache) {
+        cache_key = options.cache->key_for(src, out.entry.sha256);
+        if (auto hit = options.cache->load(cache_key)) {
+            hit->read_s = out.read_s;
+            out = std::move(*hit);
+            return;
+        }
+    }
+    scan_bytes(rules, file, src, options, any_flow_rules, owned, t0, out);
+    if (owned && options.cache) options.cache->store(cache_key, out);
+}
+
+// The per-file pass over bytes read and hashed: detect, analyze, run the per-file rules.
+void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
+                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out) {
+    using clock = std::chrono::steady_clock;
+    auto seconds_since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
     if (looks_binary(file.bytes)) {
         out.entry.status = FileStatus::skipped;
         out.entry.reason = "binary file";
@@ -185,6 +194,7 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
         out.entry.status = FileStatus::failed;
         out.entry.reason = "time budget of " + std::to_string(options.file_timeout.count()) + " ms exceeded " + during;
         out.diagnostics.push_back(analyzers::make_diagnostic("limit-time", file.path, {}, out.entry.reason));
+        out.timed_out = true;
         return true;
     };
     bool timed_out = out_of_time("while parsing");

@@ -24,6 +24,8 @@
 
 namespace ccscan::rules {
 
+class ResultCache;
+
 struct FileSource {
     std::string path;         // relative to the scan root
     std::string abs_path;     // for display/evidence; empty for in-memory or git blobs
@@ -51,6 +53,9 @@ struct ScanOptions {
     // file. false: every applicable rule runs on every file on its own, which must give the same
     // findings (tests compare the two).
     bool fast_paths = true;
+    // Result cache (rules/result_cache.h): per-file outcomes are looked up by content and stored
+    // after a miss; null: no cache. Output is the same either way.
+    ResultCache* cache = nullptr;
     // Sharded scans (rules/shard.h): the files whose findings, inventory entries, diagnostics and
     // applicable counts this run reports. Every other file is still read and, where it can link
     // to others (flows, documents of whole-scan rules, IaC handler definitions), parsed, so the

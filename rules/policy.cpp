@@ -51,4 +51,14 @@ std::optional<double> Policy::number(std::string_view name) const {
 
 bool Policy::has(std::string_view name) const { return m_values.find(name) != m_values.end(); }
 
+std::string Policy::canonical() const {
+    std::string out;
+    for (const auto& [name, values] : m_values) {
+        out += std::to_string(name.size()) + ":" + name + "=" + std::to_string(values.size());
+        for (const std::string& v : values) out += "," + std::to_string(v.size()) + ":" + v;
+        out += ";";
+    }
+    return out;
+}
+
 }  // namespace ccscan::rules

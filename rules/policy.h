@@ -30,6 +30,8 @@ public:
     std::vector<std::string> list(std::string_view name) const;
     std::optional<double> number(std::string_view name) const;
     bool has(std::string_view name) const;
+    // Every parameter and its values, in name order, as one unambiguous text (result cache key).
+    std::string canonical() const;
 
 private:
     std::map<std::string, std::vector<std::string>, std::less<>> m_values;
