@@ -66,7 +66,8 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
 // documents of whole-scan rules, handler definitions, the format); no per-file rule runs and
 // nothing of the file is reported (nor looked up in or stored to the result cache).
 void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out);
+                const ScanOptions& options, bool any_flow_rules, bool owned, const LiteralIndex* literals,
+                std::chrono::steady_clock::time_point t0, FileOutcome& out);
 
 void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
                   bool any_flow_rules, bool owned, const LiteralIndex* literals, FileOutcome& out) {
@@ -102,13 +103,14 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
             return;
         }
     }
-    scan_bytes(rules, file, src, options, any_flow_rules, owned, t0, out);
+    scan_bytes(rules, file, src, options, any_flow_rules, owned, literals, t0, out);
     if (owned && options.cache) options.cache->store(cache_key, out);
 }
 
 // The per-file pass over bytes read and hashed: detect, analyze, run the per-file rules.
 void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, bool owned, std::chrono::steady_clock::time_point t0, FileOutcome& out) {
+                const ScanOptions& options, bool any_flow_rules, bool owned, const LiteralIndex* literals,
+                std::chrono::steady_clock::time_point t0, FileOutcome& out) {
     using clock = std::chrono::steady_clock;
     auto seconds_since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
     if (looks_binary(file.bytes)) {
