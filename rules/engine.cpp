@@ -65,12 +65,11 @@ void fail_internal(FileOutcome& out, const std::string& path, const std::string&
 // `owned` false (another shard's file): only what links files together is built (flows, the
 // documents of whole-scan rules, handler definitions, the format); no per-file rule runs and
 // nothing of the file is reported (nor looked up in or stored to the result cache).
-void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, bool owned, const LiteralIndex* literals,
-                std::chrono::steady_clock::time_point t0, FileOutcome& out);
+void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src, const ScanOptions& options,
+                bool any_flow_rules, bool owned, const LiteralIndex* literals, std::chrono::steady_clock::time_point t0, FileOutcome& out);
 
-void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options,
-                  bool any_flow_rules, bool owned, const LiteralIndex* literals, FileOutcome& out) {
+void process_file(const std::vector<const Rule*>& rules, FileSource& src, const ScanOptions& options, bool any_flow_rules, bool owned,
+                  const LiteralIndex* literals, FileOutcome& out) {
     out.entry.path = src.inventory_path.empty() ? src.path : src.inventory_path;
     out.entry.size = src.size;
     if (!src.skip_reason.empty()) {
@@ -108,9 +107,8 @@ void process_file(const std::vector<const Rule*>& rules, FileSource& src, const 
 }
 
 // The per-file pass over bytes read and hashed: detect, analyze, run the per-file rules.
-void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src,
-                const ScanOptions& options, bool any_flow_rules, bool owned, const LiteralIndex* literals,
-                std::chrono::steady_clock::time_point t0, FileOutcome& out) {
+void scan_bytes(const std::vector<const Rule*>& rules, analyzers::InputFile& file, const FileSource& src, const ScanOptions& options,
+                bool any_flow_rules, bool owned, const LiteralIndex* literals, std::chrono::steady_clock::time_point t0, FileOutcome& out) {
     using clock = std::chrono::steady_clock;
     auto seconds_since = [](clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); };
     if (looks_binary(file.bytes)) {

@@ -116,7 +116,8 @@ public:
         // A file that is not code (a CloudFormation or Terraform template) is parsed for the
         // function code embedded in it, which scan_embedded_code prefilters on its own.
         if (!analyzers::code::language_for(format)) return true;
-        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(file))) return true;
+        if (auto it = query_prefilters.find(format); it != query_prefilters.end() && (!it->second || it->second->may_match(file)))
+            return true;
         return taint_prefilter && taint_prefilter->may_match(file, format);
     }
 

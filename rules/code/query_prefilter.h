@@ -31,9 +31,9 @@ public:
     void literals(std::vector<Literal>& out) const;
 
 private:
-    std::vector<Literal> m_literals;               // exact; any of them lets the file through
+    std::vector<Literal> m_literals;                   // exact; any of them lets the file through
     std::shared_ptr<const re2::FilteredRE2> m_filter;  // one regex per pattern without literals
-    std::vector<Literal> m_atoms;                  // what m_filter needs (icase)
+    std::vector<Literal> m_atoms;                      // what m_filter needs (icase)
 };
 
 }  // namespace ccscan::rules::code

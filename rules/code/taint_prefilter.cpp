@@ -44,13 +44,15 @@ TaintPrefilter::TaintPrefilter(const TaintSpec& spec) {
     for (const std::string& name : spec.source_names) {
         std::vector<std::string> words = identifier_words(name);
         if (words.empty()) m_open = true;
-        else m_sources.push_back(needle(words.front()));
+        else
+            m_sources.push_back(needle(words.front()));
     }
     for (const std::string& w : spec.source_whole) m_sources.push_back(needle(w));
     for (const std::string& p : spec.source_paths) {
         std::string run = longest_run(p);
         if (run.empty()) m_open = true;
-        else m_sources.push_back(needle(run));
+        else
+            m_sources.push_back(needle(run));
     }
     std::vector<std::string> langs;
     for (const auto& l : analyzers::code::code_languages()) langs.emplace_back(l.id);

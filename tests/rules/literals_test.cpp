@@ -22,10 +22,10 @@ std::string random_text(std::mt19937& rng, std::size_t n, std::string_view alpha
 TEST_CASE("literals: each mode answers as its definition says", "[literals]") {
     const std::string text = "const cardNum = event.Details.$Params; println(\"X\");";
     DirectFinder direct(text);
-    auto index = LiteralIndex::build({make_literal(LiteralMode::exact, "cardNum"), make_literal(LiteralMode::exact, "CARDNUM"),
-                                      make_literal(LiteralMode::icase, "CARDNUM"), make_literal(LiteralMode::icase, "$params"),
-                                      make_literal(LiteralMode::icase_dollar, "details.params"),
-                                      make_literal(LiteralMode::icase_dollar, "printx")});
+    auto index =
+        LiteralIndex::build({make_literal(LiteralMode::exact, "cardNum"), make_literal(LiteralMode::exact, "CARDNUM"),
+                             make_literal(LiteralMode::icase, "CARDNUM"), make_literal(LiteralMode::icase, "$params"),
+                             make_literal(LiteralMode::icase_dollar, "details.params"), make_literal(LiteralMode::icase_dollar, "printx")});
     REQUIRE(index);
     IndexedFinder indexed(text, index.get());
     for (const LiteralFinder* f : {static_cast<const LiteralFinder*>(&direct), static_cast<const LiteralFinder*>(&indexed)}) {
@@ -33,7 +33,7 @@ TEST_CASE("literals: each mode answers as its definition says", "[literals]") {
         CHECK_FALSE(f->holds(make_literal(LiteralMode::exact, "CARDNUM")));
         CHECK(f->holds(make_literal(LiteralMode::icase, "CARDNUM")));
         CHECK(f->holds(make_literal(LiteralMode::icase, "$params")));
-        CHECK_FALSE(f->holds(make_literal(LiteralMode::icase, "details.params")));  // the '$' is in the way
+        CHECK_FALSE(f->holds(make_literal(LiteralMode::icase, "details.params")));   // the '$' is in the way
         CHECK(f->holds(make_literal(LiteralMode::icase_dollar, "details.params")));  // not with '$' removed
         CHECK_FALSE(f->holds(make_literal(LiteralMode::icase_dollar, "printx")));
         CHECK(f->holds(make_literal(LiteralMode::icase_dollar, "PRINTLN")));
