@@ -86,6 +86,13 @@ struct Scan {
     }
     std::map<std::pair<int, int>, std::unique_ptr<StateReach>> m_builtin;
 
+    // The interned variables of the graphs, for every taint rule of the scan.
+    const TaintVariables& taint_variables() {
+        if (!m_taint_vars) m_taint_vars = make_taint_variables(graphs);
+        return *m_taint_vars;
+    }
+    std::shared_ptr<const TaintVariables> m_taint_vars;
+
     explicit Scan(const ScanContext& c)
         : ctx(c), graphs(c.flows), notice(c.policy.list("notice_prompts")), consent(c.policy.list("consent_prompts")),
           patterns{c.policy.list("notice_prompts"), c.policy.list("consent_prompts")} {}
@@ -332,7 +339,7 @@ private:
             if (!s) return nullptr;
             return [&scan, &s, this](const FlowNode& n) { return selected(*s, scan, n); };
         };
-        std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers));
+        std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers), &scan.taint_variables());
         std::vector<NodeRef> cause = taint_causes(scan, hits);
         for (std::size_t hi = 0; hi < hits.size(); ++hi) {
             const TaintHit& h = hits[hi];
