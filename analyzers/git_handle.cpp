@@ -16,6 +16,16 @@ std::string last_git_error() {
     return e && e->message ? std::string(e->message) : std::string("unknown libgit2 error");
 }
 
+Diagnostic git_failure(const std::string& where, const std::string& what) {
+    return make_diagnostic("git-error", where, {}, what + ": " + last_git_error());
+}
+
+std::string oid_hex(const git_oid* oid) {
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, oid);
+    return buf;
+}
+
 bool may_be_in_repository(const std::string& path) {
     namespace fs = std::filesystem;
     if (const char* dir = std::getenv("GIT_DIR"); dir && *dir) return true;

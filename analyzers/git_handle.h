@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+#include "analyzers/diagnostic.h"
+
 namespace ccscan::analyzers {
 
 template <class T, void (*Free)(T*)>
@@ -45,6 +47,10 @@ bool may_be_in_repository(const std::string& path);
 
 // The message of the last libgit2 error on this thread, or "unknown libgit2 error".
 std::string last_git_error();
+// A `git-error` diagnostic on `where`: "<what>: <last libgit2 error>".
+Diagnostic git_failure(const std::string& where, const std::string& what);
+// An object id as 40 hex digits.
+std::string oid_hex(const git_oid* oid);
 
 // Opens the repository containing `path` (searching parent folders). Null when there is none.
 GitRepository open_repository(const std::string& path);

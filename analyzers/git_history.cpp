@@ -16,16 +16,6 @@ constexpr std::size_t k_cache_budget = 64u << 20;  // the last blob of each path
 constexpr std::size_t k_text_budget = 256u << 20;  // added lines kept for the scan
 constexpr std::size_t k_binary_probe = 8000;       // where libgit2 looks for a NUL (binary: no lines)
 
-Diagnostic git_error(const std::string& where, const std::string& what) {
-    return make_diagnostic("git-error", where, {}, what + ": " + last_git_error());
-}
-
-std::string oid_hex(const git_oid* oid) {
-    char buf[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(buf, sizeof buf, oid);
-    return buf;
-}
-
 std::string iso_date(const git_time& t) {
     std::time_t secs = static_cast<std::time_t>(t.time);
     std::tm tm{};
@@ -299,15 +289,15 @@ Result<std::vector<GitAddition>> walk_history(git_repository* repo, const std::s
     static std::once_flag unverified;
     std::call_once(unverified, [] { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); });
     git_revwalk* walk_raw = nullptr;
-    if (git_revwalk_new(&walk_raw, repo) != 0) return git_error(where, "cannot walk history");
+    if (git_revwalk_new(&walk_raw, repo) != 0) return git_failure(where, "cannot walk history");
     GitRevwalk walk(walk_raw);
     git_revwalk_sorting(walk_raw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
     if (all ? git_revwalk_push_glob(walk_raw, "refs/*") != 0 : git_revwalk_push_head(walk_raw) != 0) {
-        return git_error(where, "cannot start the history walk");
+        return git_failure(where, "cannot start the history walk");
     }
     if (!since.empty() && git_revwalk_hide_ref(walk_raw, since.c_str()) != 0) {
         git_object* obj = nullptr;
-        if (git_revparse_single(&obj, repo, since.c_str()) != 0) return git_error(where, "cannot resolve --since '" + since + "'");
+        if (git_revparse_single(&obj, repo, since.c_str()) != 0) return git_failure(where, "cannot resolve --since '" + since + "'");
         GitObject o(obj);
         git_revwalk_hide(walk_raw, git_object_id(obj));
     }

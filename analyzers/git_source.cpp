@@ -14,15 +14,6 @@ struct GitRepo::Impl {
 
 namespace {
 
-Diagnostic git_error(const std::string& where, const std::string& what) {
-    return make_diagnostic("git-error", where, {}, what + ": " + last_git_error());
-}
-
-std::string oid_hex(const git_oid* oid) {
-    char buf[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(buf, sizeof buf, oid);
-    return buf;
-}
 
 }  // namespace
 
@@ -33,7 +24,7 @@ Result<std::shared_ptr<GitRepo>> GitRepo::open(const std::string& path) {
         return make_diagnostic("git-error", path, {}, "not a git repository: no .git in this folder or any parent");
     ensure_libgit2();
     git_repository* raw = nullptr;
-    if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return git_error(path, "not a git repository");
+    if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) return git_failure(path, "not a git repository");
     std::shared_ptr<GitRepo> r(new GitRepo());
     r->m_impl = std::make_unique<Impl>();
     r->m_impl->repo.reset(raw);
@@ -57,12 +48,13 @@ Result<std::vector<GitTreeFile>> GitRepo::tree_files(const std::string& rev, std
     std::lock_guard<std::mutex> lock(m_mutex);
     git_object* obj = nullptr;
     if (git_revparse_single(&obj, m_impl->repo.get(), (rev + "^{commit}").c_str()) != 0) {
-        return git_error(m_impl->path, "cannot resolve '" + rev + "' to a commit");
+        return git_failure(m_impl->path, "cannot resolve '" + rev + "' to a commit");
     }
     GitObject commit_obj(obj);
     commit_out = oid_hex(git_object_id(obj));
     git_tree* tree_raw = nullptr;
-    if (git_commit_tree(&tree_raw, reinterpret_cast<git_commit*>(obj)) != 0) return git_error(m_impl->path, "cannot read the tree of " + rev);
+    if (git_commit_tree(&tree_raw, reinterpret_cast<git_commit*>(obj)) != 0)
+        return git_failure(m_impl->path, "cannot read the tree of " + rev);
     GitTree tree(tree_raw);
     struct Ctx {
         git_repository* repo;
@@ -86,7 +78,7 @@ Result<std::vector<GitTreeFile>> GitRepo::tree_files(const std::string& rev, std
         c->files.push_back(std::move(f));
         return 0;
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx) != 0) return git_error(m_impl->path, "cannot walk the tree of " + rev);
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx) != 0) return git_failure(m_impl->path, "cannot walk the tree of " + rev);
     std::sort(ctx.files.begin(), ctx.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return ctx.files;
 }
@@ -94,9 +86,9 @@ Result<std::vector<GitTreeFile>> GitRepo::tree_files(const std::string& rev, std
 Result<std::string> GitRepo::read_blob(const std::string& oid_text) {
     std::lock_guard<std::mutex> lock(m_mutex);
     git_oid oid;
-    if (git_oid_fromstr(&oid, oid_text.c_str()) != 0) return git_error(m_impl->path, "bad object id");
+    if (git_oid_fromstr(&oid, oid_text.c_str()) != 0) return git_failure(m_impl->path, "bad object id");
     git_blob* raw = nullptr;
-    if (git_blob_lookup(&raw, m_impl->repo.get(), &oid) != 0) return git_error(m_impl->path, "cannot read blob " + oid_text);
+    if (git_blob_lookup(&raw, m_impl->repo.get(), &oid) != 0) return git_failure(m_impl->path, "cannot read blob " + oid_text);
     GitBlob blob(raw);
     return std::string(static_cast<const char*>(git_blob_rawcontent(raw)), static_cast<std::size_t>(git_blob_rawsize(raw)));
 }
@@ -105,7 +97,7 @@ Result<std::vector<std::string>> GitRepo::changed_since(const std::string& rev) 
     std::lock_guard<std::mutex> lock(m_mutex);
     git_object* obj = nullptr;
     if (git_revparse_single(&obj, m_impl->repo.get(), (rev + "^{tree}").c_str()) != 0) {
-        return git_error(m_impl->path, "cannot resolve '" + rev + "'");
+        return git_failure(m_impl->path, "cannot resolve '" + rev + "'");
     }
     GitObject tree_obj(obj);
     // The libgit2 *_INIT macros are partial aggregate initialisers (clang's
@@ -115,7 +107,7 @@ Result<std::vector<std::string>> GitRepo::changed_since(const std::string& rev) 
     opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
     git_diff* raw = nullptr;
     if (git_diff_tree_to_workdir_with_index(&raw, m_impl->repo.get(), reinterpret_cast<git_tree*>(obj), &opts) != 0) {
-        return git_error(m_impl->path, "cannot diff against " + rev);
+        return git_failure(m_impl->path, "cannot diff against " + rev);
     }
     GitDiff diff(raw);
     git_diff_find_options find{};
@@ -166,7 +158,7 @@ Result<bool> clone_repository(const std::string& url, const std::string& folder,
     ensure_libgit2();
     // libgit2 1.5 (Debian 12) cannot fetch shallow (depth arrived in 1.7): the clone is full.
     if (!ca_bundle.empty() && git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, ca_bundle.c_str(), nullptr) != 0) {
-        return git_error(ca_bundle, "cannot use the CA bundle");
+        return git_failure(ca_bundle, "cannot use the CA bundle");
     }
     git_clone_options opts{};
     git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
@@ -174,7 +166,7 @@ Result<bool> clone_repository(const std::string& url, const std::string& folder,
     git_repository* raw = nullptr;
     if (git_clone(&raw, url.c_str(), folder.c_str(), &opts) != 0) {
         // libgit2's message may quote the URL, user:token@ included.
-        Diagnostic d = git_error(mask_url_credentials(url), "cannot clone");
+        Diagnostic d = git_failure(mask_url_credentials(url), "cannot clone");
         const auto scheme = url.find("://");
         const auto at = url.find('@');
         if (scheme != std::string::npos && at != std::string::npos && at > scheme + 3) {
