@@ -135,6 +135,8 @@ void SensitivityLexicon::add(Sensitivity cls, std::string_view word) {
 }
 
 std::string SensitivityLexicon::masked(std::string norm) const {
+    // Most texts hold no such phrase: one token-indexed look-up instead of a search per phrase.
+    if (m_other.empty() || !holds_other(norm)) return norm;
     for (const std::string& phrase : m_other) {
         for (std::size_t at = norm.find(phrase); at != std::string::npos; at = norm.find(phrase, at + 1)) {
             // Keep the padding spaces so neighbouring words stay on word boundaries.

@@ -144,24 +144,57 @@ bool has_context_word(std::string_view lowered, const std::vector<std::string>& 
     return false;
 }
 
-analyzers::Result<std::shared_ptr<const ContentScanner>> ContentScanner::build(std::vector<const DetectorSpec*> specs) {
-    std::shared_ptr<ContentScanner> s(new ContentScanner());
+namespace {
+
+RE2::Options scanner_options() {
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_encoding(RE2::Options::EncodingLatin1);  // ASCII semantics, any bytes
-    s->m_set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    return opts;
+}
+
+// One compiled RE2 per pattern for the whole process: the per-rule scanners, the unions of
+// them and the text redactor all hold the same detectors. RE2 is thread-safe once built.
+std::shared_ptr<const RE2> compiled(const std::string& regex) {
+    static std::mutex k_mutex;
+    static std::map<std::string, std::weak_ptr<const RE2>, std::less<>> k_cache;
+    std::lock_guard<std::mutex> lock(k_mutex);
+    std::weak_ptr<const RE2>& slot = k_cache[regex];
+    if (auto re = slot.lock()) return re;
+    auto re = std::make_shared<const RE2>(regex, scanner_options());
+    slot = re;
+    return re;
+}
+
+}  // namespace
+
+analyzers::Result<std::shared_ptr<const ContentScanner>> ContentScanner::build(std::vector<const DetectorSpec*> specs) {
+    std::shared_ptr<ContentScanner> s(new ContentScanner());
     for (const DetectorSpec* d : specs) {
-        std::string err;
-        auto re = std::make_unique<RE2>(d->regex, opts);
-        if (!re->ok() || s->m_set->Add(d->regex, &err) < 0) {
-            return analyzers::make_diagnostic("content-regex", "", {}, "pattern '" + d->id + "' does not compile: " +
-                                                                           (re->ok() ? err : re->error()));
-        }
+        auto re = compiled(d->regex);
+        if (!re->ok())
+            return analyzers::make_diagnostic("content-regex", "", {}, "pattern '" + d->id + "' does not compile: " + re->error());
         s->m_res.push_back(std::move(re));
         s->m_specs.push_back(d);
     }
-    if (!s->m_set->Compile()) return analyzers::make_diagnostic("content-regex", "", {}, "content patterns too large to compile");
     return std::shared_ptr<const ContentScanner>(std::move(s));
+}
+
+const RE2::Set* ContentScanner::set_for(std::string_view text) const {
+    // Below these, each pattern's own search is cheaper than compiling the set first.
+    constexpr std::size_t k_small_text = 16 * 1024, k_small_scans = 32;
+    if (m_specs.size() == 1) return nullptr;  // the pattern's own search is the one pass
+    if (!m_set_ready.load(std::memory_order_acquire)) {
+        if (text.size() <= k_small_text && m_small_scans.fetch_add(1, std::memory_order_relaxed) < k_small_scans) return nullptr;
+        std::call_once(m_set_once, [this] {
+            auto set = std::make_unique<RE2::Set>(scanner_options(), RE2::UNANCHORED);
+            bool ok = true;
+            for (const DetectorSpec* d : m_specs) ok = ok && set->Add(d->regex, nullptr) >= 0;
+            if (ok && set->Compile()) m_set = std::move(set);
+            m_set_ready.store(true, std::memory_order_release);
+        });
+    }
+    return m_set.get();
 }
 
 std::shared_ptr<const ContentScanner> ContentScanner::union_of(const std::vector<const ContentScanner*>& parts) {
@@ -202,7 +235,13 @@ std::size_t ContentScanner::index_of(const DetectorSpec* d) const {
 }
 
 bool ContentScanner::any(std::string_view text) const {
-    return !m_specs.empty() && m_set->Match(text, nullptr);
+    if (m_specs.empty()) return false;
+    if (const RE2::Set* set = set_for(text)) {
+        RE2::Set::ErrorInfo error{};
+        if (set->Match(text, nullptr, &error)) return true;
+        if (error.kind == RE2::Set::kNoError) return false;  // else its DFA ran out of memory
+    }
+    return std::any_of(m_res.begin(), m_res.end(), [&](const auto& re) { return RE2::PartialMatch(text, *re); });
 }
 
 void ContentScanner::scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
@@ -256,9 +295,17 @@ std::vector<Detection> ContentScanner::scan(std::string_view text, const std::se
         scan_one(0, text, test_cards, hash_key, out);  // the pattern's own search is the one pass
     } else {
         std::vector<int> hits;
-        if (!m_set->Match(text, &hits)) return out;
-        std::sort(hits.begin(), hits.end());
-        for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, hash_key, out);
+        RE2::Set::ErrorInfo error{};
+        const RE2::Set* set = set_for(text);
+        if (set && set->Match(text, &hits, &error)) {
+            std::sort(hits.begin(), hits.end());
+            for (int i : hits) scan_one(static_cast<std::size_t>(i), text, test_cards, hash_key, out);
+        } else if (set && error.kind == RE2::Set::kNoError) {
+            return out;  // no pattern occurs
+        } else {
+            // No set, or its DFA ran out of memory on this text: each pattern on its own.
+            for (std::size_t i = 0; i < m_specs.size(); ++i) scan_one(i, text, test_cards, hash_key, out);
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.detector->id < b.detector->id;

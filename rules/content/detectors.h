@@ -1,14 +1,17 @@
 // The content detector catalogue (rules/data/detectors.yaml, embedded at build time) and the
 // scanner that runs a set of detectors over a file's text in one pass.
 //
-// ContentScanner compiles every pattern of its detectors into one RE2::Set; a scan first asks the
+// ContentScanner compiles every pattern of its detectors into one RE2::Set (when first needed;
+// each pattern's RE2 is compiled once per process and shared); a scan first asks the
 // set which patterns occur at all, then walks only those patterns' matches and runs their
 // validators (Luhn + brand, SSN rules, IBAN mod-97, entropy...) on the candidates. RE2 gives
 // linear time; all classes are ASCII. A Detection never holds the raw value: only its offsets,
 // a masked preview (rules/redact.h) and a keyed hash of the normalized value.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -80,9 +83,16 @@ private:
     ContentScanner() = default;
     void scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
                   std::string_view hash_key, std::vector<Detection>& out) const;
+    // The set, compiled on first need: null while a text is better searched with each pattern on
+    // its own (a scanner's first few short texts; compiling the set costs more than they do) or
+    // when the set does not compile. Both ways find the same patterns.
+    const RE2::Set* set_for(std::string_view text) const;
     std::vector<const DetectorSpec*> m_specs;
-    std::vector<std::unique_ptr<RE2>> m_res;
-    std::unique_ptr<RE2::Set> m_set;
+    std::vector<std::shared_ptr<const RE2>> m_res;  // shared by every scanner of the same pattern
+    mutable std::once_flag m_set_once;
+    mutable std::unique_ptr<RE2::Set> m_set;
+    mutable std::atomic<bool> m_set_ready{false};
+    mutable std::atomic<std::size_t> m_small_scans{0};
 };
 
 // True when `word` (lower-case) occurs in `lowered` not preceded by a letter.
