@@ -129,7 +129,8 @@ std::optional<RenderedReports> decode_rendered(std::string_view in) {
     return r;
 }
 
-std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanRequest& req, std::uint64_t& bytes_hashed) {
+std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanRequest& req, std::uint64_t& bytes_hashed,
+                                          std::unordered_set<std::string>& file_hashes) {
     bytes_hashed = 0;
     if (req.git_history || !req.pull.empty() || req.timestamps || !req.git_ref.empty()) return std::nullopt;
     const auto& sources = *in.sources;
@@ -150,6 +151,7 @@ std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanR
     }
     auto hashes = hash_sources(sources, in.jobs, bytes_hashed);
     if (!hashes) return std::nullopt;
+    file_hashes.insert(hashes->begin(), hashes->end());
 
     std::string key;
     auto field = [&key](std::string_view name, std::string_view value) {
@@ -187,8 +189,8 @@ std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanR
     for (const analyzers::Diagnostic& d : *in.discovery_diagnostics) field("diagnostic", d.code + " " + d.path + " " + d.to_string());
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const rules::FileSource& s = sources[i];
-        field("file", s.path + "\n" + s.abs_path + "\n" + s.inventory_path + "\n" + s.forced_format + "\n" + std::to_string(s.size) +
-                          "\n" + (s.skip_reason.empty() ? "sha256 " + (*hashes)[i] : "skipped " + s.skip_reason));
+        field("file", s.path + "\n" + s.abs_path + "\n" + s.inventory_path + "\n" + s.forced_format + "\n" + std::to_string(s.size) + "\n" +
+                          (s.skip_reason.empty() ? "sha256 " + (*hashes)[i] : "skipped " + s.skip_reason));
     }
     return analyzers::sha256_hex(key);
 }
@@ -204,7 +206,7 @@ bool look_up_whole_scan(WholeScan& whole, const WholeScanInputs& in, const ScanR
     if (folder.prepare()) return false;  // the scan warns and runs without the cache
     whole.folder = *dir;
     const auto started = std::chrono::steady_clock::now();
-    whole.key = whole_scan_key(in, req, whole.bytes_hashed);
+    whole.key = whole_scan_key(in, req, whole.bytes_hashed, whole.file_hashes);
     whole.hash_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!whole.key) return false;
     if (auto bytes = folder.read(*whole.key)) whole.hit = decode_rendered(*bytes);
@@ -215,6 +217,16 @@ bool look_up_whole_scan(WholeScan& whole, const WholeScanInputs& in, const ScanR
 
 namespace ccscan::cli {
 
+// False when the report depends on more than the key: a file ran out of its time budget, hit an
+// internal error or could not be read, or its bytes changed between hashing and scanning.
+bool storable(const rules::Report& report, const WholeScan& whole) {
+    for (const analyzers::Diagnostic& d : report.diagnostics) {
+        if (d.code == "limit-time" || d.code == "internal" || d.code == "io-error" || d.code == "limit-size") return false;
+    }
+    return std::all_of(report.inventory.begin(), report.inventory.end(),
+                       [&](const rules::InventoryEntry& e) { return e.sha256.empty() || whole.file_hashes.count(e.sha256); });
+}
+
 int write_scan_reports(const rules::Report* report, WholeScan& whole, const ScanRequest& req, Run& run, std::string& stats_cache) {
     int code = k_exit_ok;
     if (whole.hit) {
@@ -222,6 +234,7 @@ int write_scan_reports(const rules::Report* report, WholeScan& whole, const Scan
         whole.counters.scan_hits = 1;
     } else {
         RenderedReports kept;
+        if (whole.key && !storable(*report, whole)) whole.key.reset();
         code = emit_reports(*report, req, run, whole.key ? &kept : nullptr);
         if (whole.key) {
             whole.counters.scan_misses = 1;

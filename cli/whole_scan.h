@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -56,18 +57,23 @@ struct WholeScan {
     rules::CacheCounters counters;       // the per-file counters of a scan that ran
     double hash_seconds = 0;             // reading and hashing the files for the key
     std::uint64_t bytes_hashed = 0;
+    std::unordered_set<std::string> file_hashes;  // of the files as hashed for the key
 };
 
 // Sets whole.folder and whole.key when they apply; true on a hit (whole.hit holds the entry).
 bool look_up_whole_scan(WholeScan& whole, const WholeScanInputs& in, const ScanRequest& req, const Config& cfg);
 
 // Writes the reports of a scan: the stored ones on a hit, else `report`'s (storing them when
-// whole.key is set); records the cache counters; returns the exit code. `stats_cache` (the
+// whole.key is set and the report depends on the key alone: no file ran out of time or failed
+// to read, none changed between hashing and scanning); records the cache counters; returns the
+// exit code. `stats_cache` (the
 // --stats cache line) gets the whole-scan outcome appended.
 int write_scan_reports(const rules::Report* report, WholeScan& whole, const ScanRequest& req, Run& run, std::string& stats_cache);
 
 // The hex key of the whole-scan entry, or nullopt when the scan may not use one. Reads and
-// hashes every file not skipped. `bytes_hashed` receives the bytes read.
-std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanRequest& req, std::uint64_t& bytes_hashed);
+// hashes every file not skipped. `bytes_hashed` receives the bytes read, `file_hashes` their
+// SHA-256s.
+std::optional<std::string> whole_scan_key(const WholeScanInputs& in, const ScanRequest& req, std::uint64_t& bytes_hashed,
+                                          std::unordered_set<std::string>& file_hashes);
 
 }  // namespace ccscan::cli
