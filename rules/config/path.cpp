@@ -137,6 +137,15 @@ void Selector::select(const Node& from, const Path& path, std::vector<Hit>& out,
 }
 
 void Selector::select_nodes(const Node& from, const Path& path, std::vector<const Node*>& out) {
+    // One member name (`key_id`, `Type`), the usual condition path: the walk's own key case, inline.
+    if (path.segments.size() == 1 && path.segments.front().type == PathSegment::Type::key) {
+        if (from.kind == NodeKind::array) return;
+        const std::string& name = path.segments.front().name;
+        for (const Node& c : from.children) {
+            if (c.kind != NodeKind::attribute && c.key == name) out.push_back(&c);
+        }
+        return;
+    }
     KeyTrail trail(nullptr);
     auto sink = [&](const Node& n, const KeyTrail&) { out.push_back(&n); };
     walk(from, path, 0, trail, sink, 0);
