@@ -303,7 +303,7 @@ private:
                 Frame f;
                 f.node.kind = c == '{' ? NodeKind::object : NodeKind::array;
                 f.node.span.start = here();
-                f.node.key = key;
+                f.node.key = std::move(key);
                 f.node.key_span = key_span;
                 key.clear();
                 key_span = {};
@@ -343,7 +343,7 @@ private:
         Frame& top = stack.back();
         if (top.node.kind == NodeKind::object) {
             if (pending.key.empty() && pending.key_span.start.line == 0) {
-                pending.key = key;
+                pending.key = std::move(key);
                 pending.key_span = key_span;
             }
         }

@@ -22,6 +22,7 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 std::string normalize_words(std::string_view text) {
     std::string out = " ";
+    out.reserve(text.size() + 2);
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == 0xC3 && i + 1 < text.size()) {
@@ -43,6 +44,7 @@ std::string normalize_words(std::string_view text) {
 
 std::string normalize_identifier(std::string_view name) {
     std::string split;
+    split.reserve(name.size() + name.size() / 2);
     for (std::size_t i = 0; i < name.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(name[i]);
         if (i > 0) {
@@ -135,6 +137,8 @@ void SensitivityLexicon::add(Sensitivity cls, std::string_view word) {
 }
 
 std::string SensitivityLexicon::masked(std::string norm) const {
+    // Most texts hold no such phrase: one token-indexed look-up instead of a search per phrase.
+    if (m_other.empty() || !holds_other(norm)) return norm;
     for (const std::string& phrase : m_other) {
         for (std::size_t at = norm.find(phrase); at != std::string::npos; at = norm.find(phrase, at + 1)) {
             // Keep the padding spaces so neighbouring words stay on word boundaries.
@@ -165,7 +169,11 @@ bool SensitivityLexicon::holds_other(const std::string& norm) const {
 
 bool SensitivityLexicon::names_other_data(std::string_view text) const {
     if (m_other.empty() || text.empty()) return false;
-    return holds_other(normalize_words(text)) || holds_other(normalize_identifier(text));
+    const std::string words = normalize_words(text);
+    if (holds_other(words)) return true;
+    // Prose (a prompt) usually splits no further as an identifier: the same text needs no second look.
+    const std::string split = normalize_identifier(text);
+    return split != words && holds_other(split);
 }
 
 Sensitivity SensitivityLexicon::classify_text(std::string_view text) const {

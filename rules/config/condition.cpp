@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 
 #include "analyzers/text.h"
 #include "rules/pack_support.h"
@@ -199,18 +200,25 @@ bool evaluate(const Condition& c, const Node& candidate, const Policy& policy, S
         default:
             break;
     }
-    std::vector<Hit> hits;
-    if (c.path.segments.empty()) hits.push_back({&candidate, {}});
-    else selector.select(candidate, c.path, hits);
+    // A condition on the candidate itself (no path) needs no selection and no allocation.
+    const Node* self = &candidate;
+    std::vector<const Node*> selected;
+    std::span<const Node* const> hits(&self, 1);
+    if (!c.path.segments.empty()) {
+        selector.select_nodes(candidate, c.path, selected);
+        hits = selected;
+    }
     switch (c.op) {
         case Condition::Op::exists: return !hits.empty();
         case Condition::Op::missing: return hits.empty();
         case Condition::Op::any_item:
-            return std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return evaluate(c.children.front(), *h.node, policy, selector); });
+            return std::any_of(hits.begin(), hits.end(), [&](const Node* h) { return evaluate(c.children.front(), *h, policy, selector); });
         case Condition::Op::no_item:
-            return std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return evaluate(c.children.front(), *h.node, policy, selector); });
+            return std::none_of(hits.begin(), hits.end(),
+                                [&](const Node* h) { return evaluate(c.children.front(), *h, policy, selector); });
         case Condition::Op::all_items:
-            return !hits.empty() && std::all_of(hits.begin(), hits.end(), [&](const Hit& h) { return evaluate(c.children.front(), *h.node, policy, selector); });
+            return !hits.empty() &&
+                   std::all_of(hits.begin(), hits.end(), [&](const Node* h) { return evaluate(c.children.front(), *h, policy, selector); });
         default:
             break;
     }
@@ -232,15 +240,16 @@ bool evaluate(const Condition& c, const Node& candidate, const Policy& policy, S
         auto any_re = [&](const Node& n) {
             return scalar_like(n) && std::any_of(res.begin(), res.end(), [&](const auto& re) { return re->ok() && RE2::PartialMatch(n.value, *re); });
         };
-        if (c.op == Condition::Op::not_regex) return !hits.empty() && std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return any_re(*h.node); });
-        return std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return any_re(*h.node); });
+        if (c.op == Condition::Op::not_regex)
+            return !hits.empty() && std::none_of(hits.begin(), hits.end(), [&](const Node* h) { return any_re(*h); });
+        return std::any_of(hits.begin(), hits.end(), [&](const Node* h) { return any_re(*h); });
     }
     const RE2* re = c.regex.get();
     bool negative = c.op == Condition::Op::not_equals || c.op == Condition::Op::not_in || c.op == Condition::Op::not_regex;
     if (negative) {
-        return !hits.empty() && std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return value_matches(c, *h.node, values, re); });
+        return !hits.empty() && std::none_of(hits.begin(), hits.end(), [&](const Node* h) { return value_matches(c, *h, values, re); });
     }
-    return std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return value_matches(c, *h.node, values, re); });
+    return std::any_of(hits.begin(), hits.end(), [&](const Node* h) { return value_matches(c, *h, values, re); });
 }
 
 }  // namespace ccscan::rules::config

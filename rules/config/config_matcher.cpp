@@ -80,18 +80,23 @@ private:
 
     std::vector<Match> matches(const Node& root, const Policy& policy, Selector& selector) const {
         std::vector<Match> found;
-        std::vector<Hit> candidates;
-        if (m_select.segments.empty()) candidates.push_back({&root, {}});
-        else selector.select(root, m_select, candidates);
-        for (const Hit& cand : candidates) {
-            if (m_where && !evaluate(*m_where, *cand.node, policy, selector)) continue;
+        // Keys are spelled only for the candidates the condition keeps.
+        auto consider = [&](const Node& node, const KeyTrail& trail) {
+            if (m_where && !evaluate(*m_where, node, policy, selector)) return;
+            Hit cand{&node, trail.key()};
             Hit at = cand;
             if (!m_report.segments.empty()) {
                 std::vector<Hit> reported;
-                selector.select(*cand.node, m_report, reported, cand.key);
+                selector.select(node, m_report, reported, cand.key);
                 if (!reported.empty()) at = reported.front();
             }
-            found.push_back({cand, at});
+            found.push_back({std::move(cand), std::move(at)});
+        };
+        if (m_select.segments.empty()) {
+            const std::string none;
+            consider(root, KeyTrail(&none));
+        } else {
+            selector.visit(root, m_select, {}, consider);
         }
         return found;
     }

@@ -111,58 +111,102 @@ std::string display_name(const Node& node) {
     return node.key;
 }
 
-void Selector::select(const Node& from, const Path& path, std::vector<Hit>& out, const std::string& base_key) {
-    walk(from, path, 0, base_key, out, 0);
+std::string KeyTrail::key() const {
+    if (!m_base) return {};
+    std::string key = *m_base;
+    for (const Entry& e : m_steps) {
+        switch (e.step) {
+            case Step::item: key += "[" + item_key(*e.child, e.index) + "]"; break;
+            case Step::attribute: key += ".@" + e.child->key; break;
+            case Step::member:
+                if (key.empty())
+                    key = e.child->key;
+                else
+                    key += "." + e.child->key;
+                break;
+            case Step::json: key += "|json"; break;
+        }
+    }
+    return key;
 }
 
-void Selector::walk(const Node& node, const Path& path, std::size_t seg, const std::string& key,
-                    std::vector<Hit>& out, int depth) {
+void Selector::select(const Node& from, const Path& path, std::vector<Hit>& out, const std::string& base_key) {
+    KeyTrail trail(&base_key);
+    auto sink = [&](const Node& n, const KeyTrail& t) { out.push_back({&n, t.key()}); };
+    walk(from, path, 0, trail, sink, 0);
+}
+
+void Selector::select_nodes(const Node& from, const Path& path, std::vector<const Node*>& out) {
+    // One member name (`key_id`, `Type`), the usual condition path: the walk's own key case, inline.
+    if (path.segments.size() == 1 && path.segments.front().type == PathSegment::Type::key) {
+        if (from.kind == NodeKind::array) return;
+        const std::string& name = path.segments.front().name;
+        for (const Node& c : from.children) {
+            if (c.kind != NodeKind::attribute && c.key == name) out.push_back(&c);
+        }
+        return;
+    }
+    KeyTrail trail(nullptr);
+    auto sink = [&](const Node& n, const KeyTrail&) { out.push_back(&n); };
+    walk(from, path, 0, trail, sink, 0);
+}
+
+void Selector::visit(const Node& from, const Path& path, const std::string& base_key, const Visit& visit) {
+    KeyTrail trail(&base_key);
+    walk(from, path, 0, trail, visit, 0);
+}
+
+template <typename Sink>
+void Selector::walk(const Node& node, const Path& path, std::size_t seg, KeyTrail& trail, Sink& sink, int depth) {
     if (depth > 4096) return;
     if (seg == path.segments.size()) {
-        out.push_back({&node, key});
+        sink(node, trail);
         return;
     }
     const PathSegment& s = path.segments[seg];
-    auto child_key = [&](const Node& child, std::size_t index) {
-        if (node.kind == NodeKind::array) return key + "[" + item_key(child, index) + "]";
-        if (child.kind == NodeKind::attribute) return key + ".@" + child.key;
-        return key.empty() ? child.key : key + "." + child.key;
+    // Descends into a child with the key step child_key used to spell.
+    auto into = [&](const Node& child, std::size_t index, std::size_t next) {
+        KeyTrail::Step step = node.kind == NodeKind::array        ? KeyTrail::Step::item
+                              : child.kind == NodeKind::attribute ? KeyTrail::Step::attribute
+                                                                  : KeyTrail::Step::member;
+        trail.push(step, &child, index);
+        walk(child, path, next, trail, sink, depth + 1);
+        trail.pop();
     };
     switch (s.type) {
         case PathSegment::Type::key:
+            if (node.kind == NodeKind::array) break;
             for (std::size_t i = 0; i < node.children.size(); ++i) {
                 const Node& c = node.children[i];
-                if (c.kind != NodeKind::attribute && node.kind != NodeKind::array && c.key == s.name) {
-                    walk(c, path, seg + 1, child_key(c, i), out, depth + 1);
-                }
+                if (c.kind != NodeKind::attribute && c.key == s.name) into(c, i, seg + 1);
             }
             break;
         case PathSegment::Type::attribute:
             for (std::size_t i = 0; i < node.children.size(); ++i) {
                 const Node& c = node.children[i];
-                if (c.kind == NodeKind::attribute && c.key == s.name) walk(c, path, seg + 1, child_key(c, i), out, depth + 1);
+                if (c.kind == NodeKind::attribute && c.key == s.name) into(c, i, seg + 1);
             }
             break;
         case PathSegment::Type::any_key:
             if (node.kind == NodeKind::array) break;
             for (std::size_t i = 0; i < node.children.size(); ++i) {
                 const Node& c = node.children[i];
-                if (c.kind != NodeKind::attribute) walk(c, path, seg + 1, child_key(c, i), out, depth + 1);
+                if (c.kind != NodeKind::attribute) into(c, i, seg + 1);
             }
             break;
         case PathSegment::Type::any_item:
             if (node.kind != NodeKind::array) {
                 // Tolerance: a single object where a list is usual (hand-edited exports) counts as one item.
-                if (node.kind == NodeKind::object) walk(node, path, seg + 1, key, out, depth + 1);
+                if (node.kind == NodeKind::object) walk(node, path, seg + 1, trail, sink, depth + 1);
                 break;
             }
-            for (std::size_t i = 0; i < node.children.size(); ++i) walk(node.children[i], path, seg + 1, child_key(node.children[i], i), out, depth + 1);
+            for (std::size_t i = 0; i < node.children.size(); ++i) into(node.children[i], i, seg + 1);
             break;
         case PathSegment::Type::index: {
             if (node.kind != NodeKind::array) break;
             long n = static_cast<long>(node.children.size());
             long idx = s.index < 0 ? n + s.index : s.index;
-            if (idx >= 0 && idx < n) walk(node.children[idx], path, seg + 1, child_key(node.children[idx], idx), out, depth + 1);
+            if (idx >= 0 && idx < n) into(node.children[idx], static_cast<std::size_t>(idx), seg + 1);
             break;
         }
         case PathSegment::Type::filter:
@@ -170,20 +214,22 @@ void Selector::walk(const Node& node, const Path& path, std::size_t seg, const s
                 const Node& c = node.children[i];
                 const Node* f = c.find(s.name);
                 if (!f && !s.name.empty() && s.name[0] == '@') f = c.find(s.name.substr(1));
-                if (f && f->value == s.value) walk(c, path, seg + 1, child_key(c, i), out, depth + 1);
+                if (f && f->value == s.value) into(c, i, seg + 1);
             }
             break;
         case PathSegment::Type::recursive:
-            walk(node, path, seg + 1, key, out, depth + 1);
+            walk(node, path, seg + 1, trail, sink, depth + 1);
             for (std::size_t i = 0; i < node.children.size(); ++i) {
                 if (node.children[i].kind == NodeKind::attribute) continue;
-                walk(node.children[i], path, seg, child_key(node.children[i], i), out, depth + 1);
+                into(node.children[i], i, seg);
             }
             break;
         case PathSegment::Type::json: {
             if (node.kind != NodeKind::scalar && node.kind != NodeKind::attribute) {
                 // Already structured (YAML CloudFormation, jsonencode in HCL): navigate as is.
-                walk(node, path, seg + 1, key + "|json", out, depth + 1);
+                trail.push(KeyTrail::Step::json, &node, 0);
+                walk(node, path, seg + 1, trail, sink, depth + 1);
+                trail.pop();
                 break;
             }
             auto parsed = analyzers::parse_json(node.value, "", analyzers::ParseLimits{});
@@ -199,7 +245,9 @@ void Selector::walk(const Node& node, const Path& path, std::size_t seg, const s
                 for (Node& c : n->children) stack.push_back(&c);
             }
             m_owned.push_back(std::move(inner));
-            walk(m_owned.back(), path, seg + 1, key + "|json", out, depth + 1);
+            trail.push(KeyTrail::Step::json, &node, 0);
+            walk(m_owned.back(), path, seg + 1, trail, sink, depth + 1);
+            trail.pop();
             break;
         }
     }

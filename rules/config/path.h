@@ -15,6 +15,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,15 +45,46 @@ struct Hit {
     std::string key;  // structural key from the selection root
 };
 
+// How a hit's structural key is spelled, one step per level descended; the key is built only
+// for the hits that need one (a `**` selection visits every node of a 5,000-action flow).
+class KeyTrail {
+public:
+    enum class Step { member, attribute, item, json };
+    // A trail without a base spells no keys (selections whose keys nobody reads).
+    explicit KeyTrail(const std::string* base) : m_base(base) {}
+    void push(Step step, const analyzers::Node* child, std::size_t index) {
+        if (m_base) m_steps.push_back({step, child, index});
+    }
+    void pop() {
+        if (m_base) m_steps.pop_back();
+    }
+    std::string key() const;
+
+private:
+    struct Entry {
+        Step step;
+        const analyzers::Node* child;
+        std::size_t index;
+    };
+    const std::string* m_base;
+    std::vector<Entry> m_steps;
+};
+
 // Owns nodes created during selection (parsed embedded JSON); must outlive the hits.
 class Selector {
 public:
+    using Visit = std::function<void(const analyzers::Node&, const KeyTrail&)>;
+    // Every node the path reaches, with its key.
     void select(const analyzers::Node& from, const Path& path, std::vector<Hit>& out,
                 const std::string& base_key = {});
+    // Every node the path reaches, without keys (conditions compare values only).
+    void select_nodes(const analyzers::Node& from, const Path& path, std::vector<const analyzers::Node*>& out);
+    // Calls visit for each node the path reaches, in selection order; the trail builds its key.
+    void visit(const analyzers::Node& from, const Path& path, const std::string& base_key, const Visit& visit);
 
 private:
-    void walk(const analyzers::Node& node, const Path& path, std::size_t seg, const std::string& key,
-              std::vector<Hit>& out, int depth);
+    template <typename Sink>
+    void walk(const analyzers::Node& node, const Path& path, std::size_t seg, KeyTrail& trail, Sink& sink, int depth);
     std::deque<analyzers::Node> m_owned;
 };
 
