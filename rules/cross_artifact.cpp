@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "rules/flow/flow_analysis.h"
@@ -93,29 +94,62 @@ bool is_suffix(const std::vector<std::string>& part, const std::vector<std::stri
     return std::equal(part.rbegin(), part.rend(), whole.rbegin());
 }
 
-// Source files that handle `function`: by IaC definition first, else by name.
-std::vector<std::string> handler_files(const std::string& function, const std::vector<HandlerDef>& defs,
-                                       const std::vector<std::string>& code_paths) {
-    std::vector<std::string> out;
-    for (const HandlerDef& d : defs) {
-        if (lower(d.function) != lower(function) || d.module.empty()) continue;
-        std::vector<std::string> module_words = words_of(stem_of(d.module));
-        for (const std::string& p : code_paths) {
-            std::string bare = without_extension(p);
-            bool by_path = bare.size() >= d.module.size() && bare.compare(bare.size() - d.module.size(), d.module.size(), d.module) == 0;
-            if (by_path || words_of(stem_of(p)) == module_words) out.push_back(p);
+// The candidate handler files and IaC definitions with their name words split once (a scan
+// asks for every invocation node of every flow).
+class HandlerIndex {
+public:
+    HandlerIndex(const std::vector<HandlerDef>& defs, const std::vector<std::string>& code_paths) : m_defs(defs) {
+        for (const std::string& p : code_paths) m_paths.push_back({p, without_extension(p), words_of(stem_of(p))});
+        for (const HandlerDef& d : defs) m_def_info.push_back({lower(d.function), words_of(stem_of(d.module))});
+    }
+
+    // Source files that handle `function`: by IaC definition first, else by name.
+    const std::vector<std::string>& files(const std::string& function) {
+        auto [it, added] = m_files.try_emplace(function);
+        if (added) it->second = compute(function);
+        return it->second;
+    }
+
+private:
+    struct PathInfo {
+        const std::string& path;
+        std::string bare;                // without extension
+        std::vector<std::string> words;  // of the stem
+    };
+    struct DefInfo {
+        std::string function;                   // lower-case
+        std::vector<std::string> module_words;  // of the module's stem
+    };
+
+    std::vector<std::string> compute(const std::string& function) const {
+        std::vector<std::string> out;
+        std::string fn_lower = lower(function);
+        for (std::size_t i = 0; i < m_defs.size(); ++i) {
+            const HandlerDef& d = m_defs[i];
+            if (m_def_info[i].function != fn_lower || d.module.empty()) continue;
+            for (const PathInfo& p : m_paths) {
+                const std::string& bare = p.bare;
+                bool by_path =
+                    bare.size() >= d.module.size() && bare.compare(bare.size() - d.module.size(), d.module.size(), d.module) == 0;
+                if (by_path || p.words == m_def_info[i].module_words) out.push_back(p.path);
+            }
         }
+        if (!out.empty()) return out;
+        std::vector<std::string> fn = words_of(function);
+        for (const PathInfo& p : m_paths) {
+            const std::vector<std::string>& stem = p.words;
+            // "index"/"handler"/"app" alone name nothing; "payment_handler" in "acme-payment-handler" does.
+            if (stem.size() == 1 && (stem[0] == "index" || stem[0] == "handler" || stem[0] == "app" || stem[0] == "main")) continue;
+            if (is_suffix(stem, fn)) out.push_back(p.path);
+        }
+        return out;
     }
-    if (!out.empty()) return out;
-    std::vector<std::string> fn = words_of(function);
-    for (const std::string& p : code_paths) {
-        std::vector<std::string> stem = words_of(stem_of(p));
-        // "index"/"handler"/"app" alone name nothing; "payment_handler" in "acme-payment-handler" does.
-        if (stem.size() == 1 && (stem[0] == "index" || stem[0] == "handler" || stem[0] == "app" || stem[0] == "main")) continue;
-        if (is_suffix(stem, fn)) out.push_back(p);
-    }
-    return out;
-}
+
+    const std::vector<HandlerDef>& m_defs;
+    std::vector<DefInfo> m_def_info;
+    std::vector<PathInfo> m_paths;
+    std::map<std::string, std::vector<std::string>> m_files;  // function -> handler files
+};
 
 void terraform_defs(const Node& root, std::vector<HandlerDef>& out) {
     const Node* res = root.find("resource");
@@ -206,13 +240,14 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
     if (code_paths.empty() || flow_list.empty()) return;
     flow::ScanGraphs graphs(flow_list);
     // Invocations whose handler is in the scan.
-    std::map<std::uint32_t, std::vector<std::string>> handler_of;  // global node index -> files
+    HandlerIndex index(handlers, code_paths);
+    std::map<std::uint32_t, const std::vector<std::string>*> handler_of;  // global node index -> files
     for (std::uint32_t g = 0; g < graphs.size(); ++g) {
         for (std::uint32_t i = 0; i < graphs.graph(g).nodes.size(); ++i) {
             std::string fn = invoked_function(graphs.graph(g).nodes[i]);
             if (fn.empty()) continue;
-            auto files = handler_files(fn, handlers, code_paths);
-            if (!files.empty()) handler_of[graphs.global({g, i})] = std::move(files);
+            const std::vector<std::string>& files = index.files(fn);
+            if (!files.empty()) handler_of[graphs.global({g, i})] = &files;
         }
     }
     if (handler_of.empty()) return;
@@ -235,7 +270,7 @@ void link_handler_findings(const std::vector<const analyzers::FlowGraph*>& flow_
             Finding& f = findings[k];
             auto rule = rules.find(f.rule_id);
             if (rule == rules.end() || rule->second->matcher_kind != "code" || f.path.empty() || linked.count(k)) continue;
-            if (std::find(files->second.begin(), files->second.end(), f.location.path) == files->second.end()) continue;
+            if (std::find(files->second->begin(), files->second->end(), f.location.path) == files->second->end()) continue;
             std::vector<flow::NodeRef> path = reach.path_to(h.source, 0);
             std::vector<flow::NodeRef> rest = flow::shortest_path(graphs, {h.source}, h.sink);
             if (!rest.empty()) path.insert(path.end(), rest.begin() + 1, rest.end());

@@ -114,6 +114,10 @@ ScanGraphs::ScanGraphs(std::vector<const FlowGraph*> graphs) : m_graphs(std::mov
         if (stem != name) m_by_name.emplace(stem, g);
     }
     m_unit = config_units(m_graphs);
+    m_graph_of.resize(m_total);
+    for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
+        std::fill_n(m_graph_of.begin() + m_offset[g], m_graphs[g]->nodes.size(), g);
+    }
     m_succ.resize(m_total);
     for (std::uint32_t g = 0; g < m_graphs.size(); ++g) {
         const FlowGraph& fg = *m_graphs[g];
@@ -182,8 +186,7 @@ void ScanGraphs::compute_roots() {
 }
 
 NodeRef ScanGraphs::local(std::uint32_t global) const {
-    auto it = std::upper_bound(m_offset.begin(), m_offset.end(), global);
-    auto g = static_cast<std::uint32_t>(it - m_offset.begin() - 1);
+    std::uint32_t g = m_graph_of[global];
     return {g, global - m_offset[g]};
 }
 

@@ -87,6 +87,7 @@ private:
 
     std::vector<const FlowGraph*> m_graphs;
     std::vector<std::uint32_t> m_offset;
+    std::vector<std::uint32_t> m_graph_of;  // global node index -> graph
     std::uint32_t m_total = 0;
     std::vector<std::uint32_t> m_unit;  // configuration unit per graph
     std::vector<std::vector<NodeRef>> m_succ;

@@ -72,6 +72,27 @@ struct Scan {
     }
     std::unique_ptr<StateReach> m_reach;
 
+    // The reachable values of a built-in variable (with `unless`: tracked together with that
+    // one), computed once per scan: rules asking about the same variables share the search.
+    const StateReach& builtin_reach(StateVar var, std::optional<StateVar> unless) {
+        std::unique_ptr<StateReach>& slot = m_builtin[{static_cast<int>(var), unless ? static_cast<int>(*unless) : -1}];
+        if (!slot) {
+            EffectFn fx = builtin_effect(var, patterns);
+            int nx = static_cast<int>(state_values(var).size());
+            TransferFn transfer = unless ? product_transfer(fx, nx, builtin_effect(*unless, patterns)) : as_transfer(fx);
+            slot = std::make_unique<StateReach>(graphs, transfer);
+        }
+        return *slot;
+    }
+    std::map<std::pair<int, int>, std::unique_ptr<StateReach>> m_builtin;
+
+    // The interned variables of the graphs, for every taint rule of the scan.
+    const TaintVariables& taint_variables() {
+        if (!m_taint_vars) m_taint_vars = make_taint_variables(graphs);
+        return *m_taint_vars;
+    }
+    std::shared_ptr<const TaintVariables> m_taint_vars;
+
     explicit Scan(const ScanContext& c)
         : ctx(c), graphs(c.flows), notice(c.policy.list("notice_prompts")), consent(c.policy.list("consent_prompts")),
           patterns{c.policy.list("notice_prompts"), c.policy.list("consent_prompts")} {}
@@ -201,25 +222,22 @@ private:
         });
     }
 
-    void run_require(const Rule& rule, const Scan& scan, FindingGroups& out) const {
+    void run_require(const Rule& rule, Scan& scan, FindingGroups& out) const {
         struct Check {
-            TransferFn transfer;
-            std::unique_ptr<StateReach> reach;
+            const StateReach* reach = nullptr;
             std::uint8_t bad = 0;  // values that violate the requirement
         };
         std::vector<Check> checks;
         for (const Requirement& req : require) {
             Check c;
             int nx = static_cast<int>(state_values(req.var).size());
-            EffectFn fx = builtin_effect(req.var, scan.patterns);
-            c.transfer = unless ? product_transfer(fx, nx, builtin_effect(unless->var, scan.patterns)) : as_transfer(fx);
             int nu = unless ? static_cast<int>(state_values(unless->var).size()) : 1;
             for (int v = 0; v < nx * nu; ++v) {
                 bool ok = (req.allowed & (1u << (v % nx))) || (unless && (unless->allowed & (1u << (v / nx))));
                 if (!ok) c.bad = static_cast<std::uint8_t>(c.bad | (1u << v));
             }
-            c.reach = std::make_unique<StateReach>(scan.graphs, c.transfer);
-            checks.push_back(std::move(c));
+            c.reach = &scan.builtin_reach(req.var, unless ? std::optional<StateVar>(unless->var) : std::nullopt);
+            checks.push_back(c);
         }
         for_each_at(rule, scan, [&](NodeRef r) {
             for (std::size_t i = 0; i < require.size(); ++i) {
@@ -281,9 +299,9 @@ private:
         return turned_off || !may_be_on;
     }
 
-    void run_decline(const Rule& rule, const Scan& scan, FindingGroups& out) const {
+    void run_decline(const Rule& rule, Scan& scan, FindingGroups& out) const {
         EffectFn fx = builtin_effect(decline_var, scan.patterns);
-        StateReach reach(scan.graphs, fx);
+        const StateReach& reach = scan.builtin_reach(decline_var, std::nullopt);
         for_each_at(rule, scan, [&](NodeRef r) {
             bool may_be_on = (reach.values_at(r) & 0b10u) != 0;
             for (NodeRef next : scan.graphs.successors(r)) {
@@ -321,7 +339,7 @@ private:
             if (!s) return nullptr;
             return [&scan, &s, this](const FlowNode& n) { return selected(*s, scan, n); };
         };
-        std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers));
+        std::vector<TaintHit> hits = find_taint(scan.graphs, pred(sources), pred(sinks), pred(sanitizers), &scan.taint_variables());
         std::vector<NodeRef> cause = taint_causes(scan, hits);
         for (std::size_t hi = 0; hi < hits.size(); ++hi) {
             const TaintHit& h = hits[hi];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace ccscan::rules::flow {
@@ -15,8 +16,6 @@ bool variable_covers(std::string_view read, std::string_view var) {
     return prefix(read, var) || prefix(var, read);
 }
 
-namespace {
-
 // Variables are interned: ids follow the variables' string order, so iterating a TaintSet in id
 // order is iterating it in name order (which decides which variable a hit names).
 using VarId = std::uint32_t;
@@ -24,9 +23,9 @@ using VarId = std::uint32_t;
 using TaintSet = std::vector<std::pair<VarId, NodeRef>>;
 
 // Every variable a node writes, and for every read the written variables it covers.
-class Variables {
+class TaintVariables {
 public:
-    explicit Variables(const ScanGraphs& graphs) {
+    explicit TaintVariables(const ScanGraphs& graphs) {
         std::uint32_t total = graphs.total_nodes();
         for (std::uint32_t i = 0; i < total; ++i) {
             for (const std::string& w : graphs.node(graphs.local(i)).writes) m_names.push_back(w);
@@ -79,6 +78,10 @@ private:
     std::vector<std::vector<std::uint32_t>> m_reads;  // index into m_covered
     std::vector<std::vector<VarId>> m_covered;
 };
+
+namespace {
+
+using Variables = TaintVariables;
 
 const NodeRef* lookup(const TaintSet& set, VarId v) {
     auto it = std::lower_bound(set.begin(), set.end(), v, [](const auto& e, VarId id) { return e.first < id; });
@@ -142,8 +145,12 @@ TaintSet transfer(const Variables& vars, std::uint32_t i, NodeRef r, const Taint
 
 }  // namespace
 
+std::shared_ptr<const TaintVariables> make_taint_variables(const ScanGraphs& graphs) {
+    return std::make_shared<const TaintVariables>(graphs);
+}
+
 std::vector<TaintHit> find_taint(const ScanGraphs& graphs, const NodePredicate& is_source, const NodePredicate& is_sink,
-                                 const NodePredicate& is_sanitizer) {
+                                 const NodePredicate& is_sanitizer, const TaintVariables* shared) {
     std::uint32_t total = graphs.total_nodes();
     std::vector<char> src(total), san(total), sink(total);
     bool any_source = false;
@@ -156,7 +163,9 @@ std::vector<TaintHit> find_taint(const ScanGraphs& graphs, const NodePredicate& 
     }
     std::vector<TaintHit> hits;
     if (!any_source) return hits;
-    const Variables vars(graphs);
+    std::optional<Variables> own;
+    if (!shared) own.emplace(graphs);
+    const Variables& vars = shared ? *shared : *own;
     std::vector<TaintSet> in(total);
     std::vector<char> queued(total, 1);
     std::deque<std::uint32_t> work;

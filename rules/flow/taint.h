@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,14 @@ struct TaintHit {
 
 using NodePredicate = std::function<bool(const FlowNode&)>;
 
+// The variables the nodes of `graphs` read and write, interned: built once per scan and
+// shared by every taint search over the same graphs.
+class TaintVariables;
+std::shared_ptr<const TaintVariables> make_taint_variables(const ScanGraphs& graphs);
+
+// `vars`: those of `graphs` (make_taint_variables), or null to build them for this search.
 std::vector<TaintHit> find_taint(const ScanGraphs& graphs, const NodePredicate& is_source, const NodePredicate& is_sink,
-                                 const NodePredicate& is_sanitizer);
+                                 const NodePredicate& is_sanitizer, const TaintVariables* vars = nullptr);
 
 // Whether reading `read` observes variable `var`.
 bool variable_covers(std::string_view read, std::string_view var);
