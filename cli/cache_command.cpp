@@ -85,6 +85,13 @@ void add_folder_options(CLI::App& app, CacheRequest& req) {
     app.add_option("--config", req.config, "Configuration file whose `cache:` names the folder (default: ./.ccscan.yaml)");
 }
 
+// "H hits, M misses, S stored; whole scan: H hits, M misses, S stored".
+std::string counters(const rules::CacheCounters& c) {
+    return std::to_string(c.hits) + " hits, " + std::to_string(c.misses) + " misses, " + std::to_string(c.stores) +
+           " stored; whole scan: " + std::to_string(c.scan_hits) + " hits, " + std::to_string(c.scan_misses) + " misses, " +
+           std::to_string(c.scan_stores) + " stored";
+}
+
 }  // namespace
 
 void setup_cache_command(CLI::App& sub, Run& run) {
@@ -98,8 +105,8 @@ void setup_cache_command(CLI::App& sub, Run& run) {
         const rules::CacheFolderStats s = rules::CacheFolder(*dir).stats();
         run.out << "cache folder   " << *dir << "\n"
                 << "entries        " << s.entries << " (" << mib(s.bytes) << ")\n"
-                << "last scan      " << s.last.hits << " hits, " << s.last.misses << " misses, " << s.last.stores << " stored\n"
-                << "since clear    " << s.total.hits << " hits, " << s.total.misses << " misses, " << s.total.stores << " stored\n";
+                << "last scan      " << counters(s.last) << "\n"
+                << "since clear    " << counters(s.total) << "\n";
     });
     CLI::App* clear = sub.add_subcommand("clear", "Remove every entry and reset the statistics");
     add_folder_options(*clear, *req);

@@ -25,6 +25,7 @@
 #include "cli/report_assembly.h"
 #include "cli/shard_merge.h"
 #include "cli/sources.h"
+#include "cli/whole_scan.h"
 #include "reporters/write_reports.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"
@@ -205,16 +206,23 @@ std::vector<const rules::Rule*> select_rules(const std::vector<rules::Pack>& pac
     return out;
 }
 
-rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::vector<const rules::Rule*>& rule_ptrs,
-                            std::vector<rules::FileSource> sources, const ScanRequest& req, const Config& cfg,
-                            std::string hash_key, const std::optional<rules::ShardSpec>& shard, Run& run, ScanStats* stats) {
+rules::ScanOptions scan_options(const ScanRequest& req, const Config& cfg, std::string hash_key) {
     rules::ScanOptions sopts;
-    if (shard) sopts.owns = [shard](const std::string& path) { return shard->owns(path); };
     sopts.jobs = req.jobs;
     sopts.policy = cfg.policy;
     sopts.hash_key = std::move(hash_key);
     sopts.fast_paths = !req.plain_path;
     sopts.file_timeout = std::chrono::milliseconds(static_cast<long long>(req.file_timeout * 1000));
+    return sopts;
+}
+
+// `whole`: the per-file counters go there (the scan command records them with the whole-scan
+// entry's); without it they are recorded here.
+rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::vector<const rules::Rule*>& rule_ptrs,
+                            std::vector<rules::FileSource> sources, const ScanRequest& req, const Config& cfg, std::string hash_key,
+                            const std::optional<rules::ShardSpec>& shard, Run& run, ScanStats* stats, WholeScan* whole) {
+    rules::ScanOptions sopts = scan_options(req, cfg, std::move(hash_key));
+    if (shard) sopts.owns = [shard](const std::string& path) { return shard->owns(path); };
     Progress progress(run.raw_err ? *run.raw_err : run.err, !req.quiet && !req.no_progress && isatty(STDERR_FILENO));
     sopts.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     std::optional<rules::ResultCache> cache;
@@ -230,7 +238,10 @@ rules::ScanResult run_rules(const std::vector<rules::Pack>& packs, const std::ve
     progress.finish();
     if (cache) {
         const rules::CacheCounters c = cache->counters();
-        cache->folder().record(c);
+        if (whole)
+            whole->counters = c;
+        else
+            cache->folder().record(c);
         if (stats)
             stats->cache = std::to_string(c.hits) + " hits, " + std::to_string(c.misses) + " misses, " + std::to_string(c.stores) +
                            " stored (" + cache->folder().dir() + ")";
@@ -289,7 +300,7 @@ rules::ScanInfo scan_info(const ScanRequest& given, const ScanRequest& req, cons
 
 }  // namespace
 
-std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats) {
+std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, ScanStats* stats, WholeScan* whole) {
     const auto started = std::chrono::steady_clock::now();
     ScanRequest req = given;
     std::optional<rules::ShardSpec> shard;
@@ -348,8 +359,30 @@ std::optional<rules::Report> perform_scan(const ScanRequest& given, Run& run, Sc
     const double discovery_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::size_t file_count = plan->sources.size();
     const std::string key = hash_key.value();
+    if (whole) {
+        const rules::ScanInfo info = scan_info(given, req, *cfg, root, config_path, plan->git_commit, *packs);
+        const WholeScanInputs in{cache_scan_key(*packs, rule_ptrs, scan_options(req, *cfg, key)),
+                                 &plan->sources,
+                                 &diagnostics,
+                                 &info,
+                                 &*packs,
+                                 config_path,
+                                 data,
+                                 today_utc(),
+                                 req.jobs};
+        if (look_up_whole_scan(*whole, in, req, *cfg)) {
+            if (stats) {
+                stats->seconds = {{"discovery", discovery_s}, {"read", whole->hash_seconds}};
+                stats->bytes = whole->bytes_hashed;
+                stats->files = file_count;
+                stats->jobs = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
+                stats->cache = "whole-scan hit: reports written from the cache (" + *whole->folder + ")";
+            }
+            return std::nullopt;
+        }
+    }
     rules::ScanResult result =
-        run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), shard, run, stats);
+        run_rules(*packs, rule_ptrs, std::move(plan->sources), req, *cfg, std::move(hash_key.value()), shard, run, stats, whole);
     if (!result.rule_errors.empty()) {
         for (const analyzers::Diagnostic& e : result.rule_errors) usage_error(e, run);
         return std::nullopt;
@@ -433,10 +466,11 @@ void setup_scan_command(CLI::App& sub, Run& run) {
         req->formats = reporters::split_format_list(*formats);
         ScanStats stats;
         const auto started = std::chrono::steady_clock::now();
-        auto report = perform_scan(*req, run, &stats);
-        if (!report) return;
+        WholeScan whole;
+        auto report = perform_scan(*req, run, &stats, &whole);
+        if (!report && !whole.hit) return;
         const auto reporting = std::chrono::steady_clock::now();
-        run.exit_code = emit_reports(*report, *req, run);
+        run.exit_code = write_scan_reports(report ? &*report : nullptr, whole, *req, run, stats.cache);
         if (req->stats) {
             stats.seconds["report"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - reporting).count();
             print_stats(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), run.err);

@@ -17,6 +17,8 @@ class App;
 
 namespace ccscan::cli {
 
+struct WholeScan;
+
 struct ScanRequest {
     std::vector<std::string> targets{"."};
     std::vector<std::string> packs;
@@ -61,8 +63,9 @@ struct ScanStats {
 };
 
 // Runs a scan and returns the report, or an exit code (2: usage/config/pack error) after
-// printing the error to run.err.
-std::optional<rules::Report> perform_scan(const ScanRequest& req, Run& run, ScanStats* stats = nullptr);
+// printing the error to run.err. With `whole`, the result cache's whole-scan entry is looked up
+// first (cli/whole_scan.h): on a hit, returns nullopt with whole->hit set and nothing scanned.
+std::optional<rules::Report> perform_scan(const ScanRequest& req, Run& run, ScanStats* stats = nullptr, WholeScan* whole = nullptr);
 
 void setup_scan_command(CLI::App& sub, Run& run);
 void setup_baseline_command(CLI::App& sub, Run& run);

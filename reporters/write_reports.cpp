@@ -23,11 +23,10 @@ void emit(const Reporter& r, const rules::Report& report, const RenderOptions& o
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-analyzers::Result<bool> write_file(const fs::path& target, const Reporter& r, const rules::Report& report,
-                                   const RenderOptions& options) {
+analyzers::Result<bool> write_file(const fs::path& target, const Reporter& r, const EmitReport& emit_one) {
     errno = 0;
     std::ofstream out(target, std::ios::binary | std::ios::trunc);
-    if (out) emit(r, report, options, out);
+    if (out) emit_one(r, out);
     if (out) out.flush();
     if (!out) {
         const int err = errno;
@@ -85,12 +84,18 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
                                                           const std::vector<std::string>& formats,
                                                           const std::string& output, const RenderOptions& options,
                                                           std::ostream& stdout_stream) {
+    return write_reports_with(
+        formats, output, [&](const Reporter& r, std::ostream& out) { emit(r, report, options, out); }, stdout_stream);
+}
+
+analyzers::Result<std::vector<std::string>> write_reports_with(const std::vector<std::string>& formats, const std::string& output,
+                                                               const EmitReport& emit_one, std::ostream& stdout_stream) {
     auto selected = select(formats);
     if (!selected.ok()) return selected.error();
     std::vector<std::string> written;
     const bool to_stdout = output.empty() || output == "-";
     if (selected->size() == 1 && to_stdout) {
-        emit(*selected->front(), report, options, stdout_stream);
+        emit_one(*selected->front(), stdout_stream);
         return written;
     }
     if (to_stdout) {
@@ -106,7 +111,7 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
     }
     for (const Reporter* r : *selected) {
         const fs::path target = folder ? fs::path(output) / file_name(*r, *selected) : fs::path(output);
-        if (auto ok = write_file(target, *r, report, options); !ok.ok()) return ok.error();
+        if (auto ok = write_file(target, *r, emit_one); !ok.ok()) return ok.error();
         written.push_back(target.generic_string());
     }
     return written;

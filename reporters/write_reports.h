@@ -8,6 +8,7 @@
 // the only output went to stdout_stream).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ analyzers::Result<std::vector<std::string>> write_reports(const rules::Report& r
                                                           const std::vector<std::string>& formats,
                                                           const std::string& output, const RenderOptions& options,
                                                           std::ostream& stdout_stream);
+
+// The same, writing what `emit` writes for each selected format (the result cache's whole-scan
+// entries write stored bytes this way).
+using EmitReport = std::function<void(const Reporter&, std::ostream&)>;
+analyzers::Result<std::vector<std::string>> write_reports_with(const std::vector<std::string>& formats, const std::string& output,
+                                                               const EmitReport& emit, std::ostream& stdout_stream);
 
 // Splits "html,sarif" (also accepts spaces and repeated commas) into ids, keeping order.
 std::vector<std::string> split_format_list(const std::string& list);

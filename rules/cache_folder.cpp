@@ -83,6 +83,9 @@ CacheCounters parse_counters(std::istream& in, const std::string& prefix) {
         if (name == prefix + "hits") c.hits = value;
         if (name == prefix + "misses") c.misses = value;
         if (name == prefix + "stores") c.stores = value;
+        if (name == prefix + "scan-hits") c.scan_hits = value;
+        if (name == prefix + "scan-misses") c.scan_misses = value;
+        if (name == prefix + "scan-stores") c.scan_stores = value;
     }
     return c;
 }
@@ -167,9 +170,20 @@ void CacheFolder::record(const CacheCounters& scan) const {
         total.hits += scan.hits;
         total.misses += scan.misses;
         total.stores += scan.stores;
+        total.scan_hits += scan.scan_hits;
+        total.scan_misses += scan.scan_misses;
+        total.scan_stores += scan.scan_stores;
         std::ostringstream out;
-        out << "hits " << total.hits << "\nmisses " << total.misses << "\nstores " << total.stores << "\n"
-            << "last-hits " << scan.hits << "\nlast-misses " << scan.misses << "\nlast-stores " << scan.stores << "\n";
+        auto put = [&out](const std::string& prefix, const CacheCounters& c) {
+            out << prefix << "hits " << c.hits << "\n"
+                << prefix << "misses " << c.misses << "\n"
+                << prefix << "stores " << c.stores << "\n"
+                << prefix << "scan-hits " << c.scan_hits << "\n"
+                << prefix << "scan-misses " << c.scan_misses << "\n"
+                << prefix << "scan-stores " << c.scan_stores << "\n";
+        };
+        put("", total);
+        put("last-", scan);
         if (::ftruncate(fd, 0) == 0 && ::lseek(fd, 0, SEEK_SET) == 0) write_all(fd, out.str());
     }
     ::close(fd);  // releases the lock

@@ -17,7 +17,8 @@
 namespace ccscan::rules {
 
 struct CacheCounters {
-    std::uint64_t hits = 0, misses = 0, stores = 0;
+    std::uint64_t hits = 0, misses = 0, stores = 0;                 // per-file entries
+    std::uint64_t scan_hits = 0, scan_misses = 0, scan_stores = 0;  // whole-scan entries (cli/whole_scan.h)
 };
 
 struct CacheFolderStats {

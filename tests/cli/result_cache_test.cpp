@@ -2,6 +2,8 @@
 // scan, a cold-cache scan and a warm-cache scan, on the example and on a generated corpus; a
 // changed file is the only miss; a changed pack or policy misses everything; a corrupt entry is
 // a miss; `ccscan cache stats|clear|prune` work; entries hold no secret of the scanned files.
+// A repeated scan of an unchanged tree is a whole-scan hit: every format, the exit code and the
+// stderr summary are the same as uncached; a changed file, baseline, option or format misses it.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -30,9 +32,12 @@ std::string slurp(const fs::path& p) {
 }
 
 // The JSON, SARIF and text reports of one scan of `target` (extra: flags such as --cache DIR).
-std::map<std::string, std::string> reports(const fs::path& target, const fs::path& out, const std::string& extra) {
+// `formats`: the same three in another order misses the whole-scan entry (formats are part of its
+// key) and writes the same files, so it shows the per-file entries.
+std::map<std::string, std::string> reports(const fs::path& target, const fs::path& out, const std::string& extra,
+                                           const std::string& formats = "json,sarif,text") {
     fs::remove_all(out);
-    auto r = run_ccscan("scan " + target.string() + " --format json,sarif,text --output " + out.string() + " --fail-on none -q " + extra);
+    auto r = run_ccscan("scan " + target.string() + " --format " + formats + " --output " + out.string() + " --fail-on none -q " + extra);
     INFO(r.text);
     REQUIRE(r.code == 0);
     std::map<std::string, std::string> files;
@@ -43,16 +48,19 @@ std::map<std::string, std::string> reports(const fs::path& target, const fs::pat
 
 struct Counts {
     int hits = -1, misses = -1, stores = -1;
+    int scan_hits = -1, scan_misses = -1, scan_stores = -1;  // whole-scan entries
 };
 
-// "last scan      H hits, M misses, S stored" of `ccscan cache stats`.
+// "last scan      H hits, M misses, S stored; whole scan: H hits, M misses, S stored" of
+// `ccscan cache stats`.
 Counts last_scan(const fs::path& cache) {
     auto r = run_ccscan("cache stats --cache " + cache.string());
     REQUIRE(r.code == 0);
     auto at = r.text.find("last scan");
     REQUIRE(at != std::string::npos);
     Counts c;
-    REQUIRE(std::sscanf(r.text.c_str() + at, "last scan %d hits, %d misses, %d stored", &c.hits, &c.misses, &c.stores) == 3);
+    REQUIRE(std::sscanf(r.text.c_str() + at, "last scan %d hits, %d misses, %d stored; whole scan: %d hits, %d misses, %d stored", &c.hits,
+                        &c.misses, &c.stores, &c.scan_hits, &c.scan_misses, &c.scan_stores) == 6);
     return c;
 }
 
@@ -63,14 +71,22 @@ void check_identity(const fs::path& target, const fs::path& scratch) {
     const Counts c = last_scan(cache);
     CHECK(c.hits == 0);
     CHECK(c.stores > 0);
-    const auto warm = reports(target, scratch / "out", "--cache " + cache.string());
+    CHECK(c.scan_misses == 1);
+    CHECK(c.scan_stores == 1);
+    const auto whole = reports(target, scratch / "out", "--cache " + cache.string());
+    const Counts h = last_scan(cache);
+    CHECK(h.scan_hits == 1);
+    CHECK(h.hits + h.misses + h.stores == 0);  // nothing scanned
+    const auto warm = reports(target, scratch / "out", "--cache " + cache.string(), "text,sarif,json");
     const Counts w = last_scan(cache);
+    CHECK(w.scan_hits == 0);
     CHECK(w.hits == c.stores);
     CHECK(w.misses == c.misses - c.stores);  // the files that are never cached (docs/cache.md)
     CHECK(w.stores == 0);
     for (const auto& [name, text] : plain) {
         INFO(name);
         CHECK(cold.at(name) == text);
+        CHECK(whole.at(name) == text);
         CHECK(warm.at(name) == text);
     }
 }
@@ -116,7 +132,7 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
     const fs::path cache = scratch / "cache";
     const std::string with_cache = "--cache " + cache.string();
     reports(tree, scratch / "out", with_cache);
-    reports(tree, scratch / "out", with_cache);
+    reports(tree, scratch / "out", with_cache, "text,sarif,json");
     const Counts warm0 = last_scan(cache);
     REQUIRE(warm0.hits > 10);
 
@@ -124,6 +140,7 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
         std::ofstream(tree / "lambda/payment_handler_secure.py", std::ios::app) << "\n# changed\n";
         const auto warm = reports(tree, scratch / "out", with_cache);
         const Counts c = last_scan(cache);
+        CHECK(c.scan_hits == 0);  // the whole-scan entry misses, the other files' entries hit
         CHECK(c.hits == warm0.hits - 1);
         CHECK(c.misses == warm0.misses + 1);
         CHECK(c.stores == 1);
@@ -137,6 +154,7 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
         std::ofstream(tree / ".ccscan.yaml", std::ios::binary) << config.replace(at, before.size(), "max_recording_retention_days: 90");
         const auto warm = reports(tree, scratch / "out", with_cache);
         CHECK(last_scan(cache).hits == 0);
+        CHECK(last_scan(cache).scan_hits == 0);
         CHECK(warm == reports(tree, scratch / "out", "--no-cache"));
     }
     SECTION("packs changed") {
@@ -147,7 +165,8 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
     SECTION("a corrupt and a truncated entry are misses") {
         std::vector<fs::path> entries;
         for (const auto& f : fs::recursive_directory_iterator(cache))
-            if (f.is_regular_file() && f.path().parent_path() != cache) entries.push_back(f.path());
+            if (f.is_regular_file() && f.path().parent_path() != cache && slurp(f.path()).find("ccscan-whole-scan") == std::string::npos)
+                entries.push_back(f.path());
         REQUIRE(entries.size() >= 2);
         std::sort(entries.begin(), entries.end());
         fs::resize_file(entries[0], fs::file_size(entries[0]) / 2);
@@ -156,7 +175,7 @@ TEST_CASE("result cache: a changed file is the only miss; changed policy or pack
             f.seekp(20);
             f.put('\x7f');
         }
-        const auto warm = reports(tree, scratch / "out", with_cache);
+        const auto warm = reports(tree, scratch / "out", with_cache, "sarif,json,text");
         const Counts c = last_scan(cache);
         CHECK(c.hits == warm0.hits - 2);
         CHECK(c.misses == warm0.misses + 2);
@@ -193,7 +212,7 @@ TEST_CASE("result cache: a shard's reports are the same with and without the cac
         const auto plain = reports(example, scratch / "out", opt + " --no-cache");
         CHECK(reports(example, scratch / "out", opt + " " + cache) == plain);  // cold for this shard's files
         CHECK(reports(example, scratch / "out", opt + " " + cache) == plain);  // warm
-        CHECK(last_scan(scratch / "cache").hits > 0);
+        CHECK(last_scan(scratch / "cache").scan_hits == 1);
     }
     fs::remove_all(scratch);
 }
@@ -215,5 +234,101 @@ TEST_CASE("result cache: .ccscan.yaml `cache:` enables it, --no-cache overrides"
     r = run_ccscan("scan " + (scratch / "tree").string() + " -q --fail-on none");
     CHECK(r.code == 0);
     CHECK(fs::exists(scratch / "mine" / "CACHEDIR.TAG"));
+    fs::remove_all(scratch);
+}
+
+namespace {
+
+struct Scan {
+    int code = -1;
+    std::string stderr_text;                   // the summary
+    std::map<std::string, std::string> files;  // the report files
+};
+
+// Runs ccscan with stdout and stderr to files; returns the exit code.
+int run_to(const std::string& args, const fs::path& out, const fs::path& err) {
+    const int status = std::system((std::string(CCSCAN_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string()).c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Scan scan_all_formats(const fs::path& target, const fs::path& out, const std::string& extra) {
+    fs::remove_all(out);
+    const fs::path err = out.string() + ".stderr";
+    const int code =
+        run_to("scan " + target.string() + " --format json,sarif,html,text,markdown,csv,junit --output " + out.string() + " " + extra,
+               out.string() + ".stdout", err);
+    Scan s{code, slurp(err), {}};
+    for (const auto& f : fs::directory_iterator(out)) s.files[f.path().filename().string()] = slurp(f.path());
+    REQUIRE(s.files.size() == 7);
+    return s;
+}
+
+void check_same(const Scan& a, const Scan& b) {
+    CHECK(a.code == b.code);
+    CHECK(a.stderr_text == b.stderr_text);
+    for (const auto& [name, text] : a.files) {
+        INFO(name);
+        CHECK(b.files.at(name) == text);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("result cache: a whole-scan hit writes every format, exit code and summary as an uncached scan", "[e2e][cache]") {
+    const fs::path scratch = ccscan::test::scratch_path("ccscan-cache-whole");
+    fs::remove_all(scratch);
+    fs::create_directories(scratch);
+    const fs::path tree = scratch / "tree";
+    fs::copy(source_dir() + "/examples/acme-contact-center", tree, fs::copy_options::recursive);
+    const fs::path out = scratch / "out";
+    const std::string cache = "--cache " + (scratch / "cache").string();
+    const Scan plain = scan_all_formats(tree, out, "--no-cache");
+    CHECK(plain.code == 1);  // the example has high findings
+    check_same(plain, scan_all_formats(tree, out, cache));
+    CHECK(last_scan(scratch / "cache").scan_stores == 1);
+    check_same(plain, scan_all_formats(tree, out, cache));
+    CHECK(last_scan(scratch / "cache").scan_hits == 1);
+
+    // One format on stdout (with its summary on stderr), and --stats names the hit.
+    const fs::path o = scratch / "stdout", e = scratch / "stderr";
+    const int plain_code = run_to("scan " + tree.string() + " --format sarif --no-cache", o, e);
+    const std::string plain_out = slurp(o), plain_err = slurp(e);
+    CHECK(run_to("scan " + tree.string() + " --format sarif " + cache, o, e) == plain_code);
+    CHECK(run_to("scan " + tree.string() + " --format sarif " + cache, o, e) == plain_code);
+    CHECK(slurp(o) == plain_out);
+    CHECK(slurp(e) == plain_err);
+    CHECK(run_to("scan " + tree.string() + " --format sarif --stats " + cache, o, e) == plain_code);
+    CHECK(slurp(o) == plain_out);
+    CHECK(slurp(e).find("whole-scan hit") != std::string::npos);
+
+    SECTION("an option that shapes the reports misses") {
+        const Scan low = scan_all_formats(tree, out, "--fail-on none --no-cache");
+        check_same(low, scan_all_formats(tree, out, "--fail-on none " + cache));
+        CHECK(last_scan(scratch / "cache").scan_hits == 0);
+        CHECK(last_scan(scratch / "cache").hits > 10);  // the per-file entries still hit
+        check_same(low, scan_all_formats(tree, out, "--fail-on none " + cache));
+        CHECK(last_scan(scratch / "cache").scan_hits == 1);
+    }
+    SECTION("a changed baseline misses") {
+        const fs::path baseline = scratch / "baseline.json";
+        REQUIRE(run_ccscan("baseline create " + tree.string() + " --pack pci-dss -o " + baseline.string()).code == 0);
+        const std::string with = "--baseline " + baseline.string() + " ";
+        const Scan first = scan_all_formats(tree, out, with + "--no-cache");
+        check_same(first, scan_all_formats(tree, out, with + cache));
+        check_same(first, scan_all_formats(tree, out, with + cache));
+        CHECK(last_scan(scratch / "cache").scan_hits == 1);
+        REQUIRE(run_ccscan("baseline create " + tree.string() + " -o " + baseline.string()).code == 0);
+        const Scan second = scan_all_formats(tree, out, with + "--no-cache");
+        CHECK(second.files.at("ccscan.json") != first.files.at("ccscan.json"));
+        check_same(second, scan_all_formats(tree, out, with + cache));
+        CHECK(last_scan(scratch / "cache").scan_hits == 0);
+    }
+    SECTION("a changed file misses") {
+        std::ofstream(tree / "lambda/payment_handler_secure.py", std::ios::app) << "\n# changed\n";
+        const Scan changed = scan_all_formats(tree, out, "--no-cache");
+        check_same(changed, scan_all_formats(tree, out, cache));
+        CHECK(last_scan(scratch / "cache").scan_hits == 0);
+        CHECK(last_scan(scratch / "cache").stores == 1);
+    }
     fs::remove_all(scratch);
 }
