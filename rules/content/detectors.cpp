@@ -98,6 +98,38 @@ std::string lowered_context(std::string_view text, std::size_t begin, std::size_
     return out;
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// True when `word` occurs anywhere in `text` with ASCII letters compared as lower case (what
+// has_context_word sees on any part of the text, lowered). The search steps on the word's
+// rarest-looking character so that a memchr skips most of the text.
+bool mentions(std::string_view text, std::string_view word) {
+    if (word.empty() || word.size() > text.size()) return word.empty();
+    static constexpr std::string_view k_rare_first = "_ -zqxjkvbpygfwmucldhrsnioate";
+    std::size_t k = 0;
+    for (std::size_t best = std::string_view::npos, j = 0; j < word.size(); ++j) {
+        std::size_t rank = k_rare_first.find(word[j]);
+        if (rank < best) best = rank, k = j;
+    }
+    const char lo = word[k];
+    const char up = lo >= 'a' && lo <= 'z' ? static_cast<char>(lo - 'a' + 'A') : lo;
+    auto here = [&](std::size_t at) {  // `at`: where text holds word[k]
+        if (at < k || at - k + word.size() > text.size()) return false;
+        const std::size_t from = at - k;
+        for (std::size_t j = 0; j < word.size(); ++j) {
+            if (ascii_lower(text[from + j]) != word[j]) return false;
+        }
+        return true;
+    };
+    auto search = [&](char c) {
+        for (std::size_t at = text.find(c); at != std::string_view::npos; at = text.find(c, at + 1)) {
+            if (here(at)) return true;
+        }
+        return false;
+    };
+    return search(lo) || (up != lo && search(up));
+}
+
 }  // namespace
 
 const DetectorSpec* Catalog::find(std::string_view id) const {
@@ -246,8 +278,12 @@ bool ContentScanner::any(std::string_view text) const {
 
 void ContentScanner::scan_one(std::size_t index, std::string_view text, const std::set<std::string, std::less<>>& test_cards,
                               std::string_view hash_key, std::vector<Detection>& out) const {
-    const RE2& re = *m_res[index];
     const DetectorSpec& d = *m_specs[index];
+    // A detector that needs a context word finds nothing in a text that has none of its words:
+    // its candidates (frequent: 9-digit runs, 40-character tokens) are not even looked at.
+    if (d.context_required && std::none_of(d.context.begin(), d.context.end(), [&](const std::string& w) { return mentions(text, w); }))
+        return;
+    const RE2& re = *m_res[index];
     const int ngroups = re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(ngroups) + 1);
     std::size_t pos = 0;

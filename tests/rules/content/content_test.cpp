@@ -216,3 +216,40 @@ TEST_CASE("scanner: card numbers with dots, in URL query strings and on very lon
     REQUIRE(far.size() == 1);
     CHECK(long_line.substr(far[0].begin, far[0].end - far[0].begin) == "4929 5812 3456 7898");
 }
+
+TEST_CASE("scanner: context-required detectors skip texts without their words, in any case", "[content]") {
+    const std::string secret = "HFFGWl1m9JluYdHavUXekQaFN+4jqEus+pFVlHcO";
+    // The word in upper or mixed case, at the very start, on the line above, spaced: all found.
+    CHECK(scan_with({"aws_secret_access_key"}, "AWS_SECRET_ACCESS_KEY: " + secret).size() == 1);
+    CHECK(scan_with({"aws_secret_access_key"}, "# Aws Secret for the bucket\nkey: " + secret + "\n").size() == 1);
+    CHECK(scan_with({"twilio_auth_token"}, "TwIlIo: 0123456789abcdef0123456789abcdef").size() == 1);
+    CHECK(scan_with({"ssn_bare"}, "SSN\n536228461").size() == 1);
+    // No context word anywhere (nor a near miss like "aws-secret"): nothing.
+    CHECK(scan_with({"aws_secret_access_key"}, "aws-secret: " + secret).empty());
+    CHECK(scan_with({"twilio_auth_token"}, "etag 0123456789abcdef0123456789abcdef").empty());
+    // A word far from the value still does not count (the detector's context is its lines).
+    CHECK(scan_with({"ssn_bare"}, "ssn\n\n\n536228461").empty());
+}
+
+TEST_CASE("scanner: the set and the per-pattern search find the same detections", "[content]") {
+    // The set is compiled after a scanner's first short texts; before, each pattern searches alone.
+    std::vector<const DetectorSpec*> specs;
+    for (const DetectorSpec& d : builtin_catalog().detectors) specs.push_back(&d);
+    auto s = ContentScanner::build(specs);
+    REQUIRE(s.ok());
+    const std::string text =
+        "card 4929 5812 3456 7898, ssn 287-65-4321, mail jane.doe@contoso-mail.net,\n"
+        "aws_secret: HFFGWl1m9JluYdHavUXekQaFN+4jqEus+pFVlHcO k = 'AKIAZ3MPLQ7RTX4KW2NB'";
+    auto describe = [&](const std::vector<Detection>& found) {
+        std::string out;
+        for (const Detection& d : found)
+            out += d.detector->id + "@" + std::to_string(d.begin) + "-" + std::to_string(d.end) + " " + d.evidence + "\n";
+        return out;
+    };
+    const std::string first = describe((*s)->scan(text, builtin_catalog().test_cards));
+    CHECK(first.find("pan@") != std::string::npos);
+    CHECK(first.find("aws_secret_access_key@") != std::string::npos);
+    for (int i = 0; i < 64; ++i) CHECK(describe((*s)->scan(text, builtin_catalog().test_cards)) == first);
+    CHECK((*s)->any(text));
+    CHECK_FALSE((*s)->any("nothing to see here"));
+}
