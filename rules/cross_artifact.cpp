@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analyzers/text.h"
 #include "rules/flow/flow_analysis.h"
 #include "rules/flow/taint.h"
 #include "rules/rule.h"
@@ -19,18 +20,12 @@ using analyzers::Sensitivity;
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // "acme-payment-handler", "paymentHandler", "payment_handler" -> {acme, payment, handler}.
 std::vector<std::string> words_of(std::string_view s) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
-        if (!cur.empty()) out.push_back(lower(cur));
+        if (!cur.empty()) out.push_back(analyzers::lower(cur));
         cur.clear();
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -100,7 +95,7 @@ class HandlerIndex {
 public:
     HandlerIndex(const std::vector<HandlerDef>& defs, const std::vector<std::string>& code_paths) : m_defs(defs) {
         for (const std::string& p : code_paths) m_paths.push_back({p, without_extension(p), words_of(stem_of(p))});
-        for (const HandlerDef& d : defs) m_def_info.push_back({lower(d.function), words_of(stem_of(d.module))});
+        for (const HandlerDef& d : defs) m_def_info.push_back({analyzers::lower(d.function), words_of(stem_of(d.module))});
     }
 
     // Source files that handle `function`: by IaC definition first, else by name.
@@ -123,7 +118,7 @@ private:
 
     std::vector<std::string> compute(const std::string& function) const {
         std::vector<std::string> out;
-        std::string fn_lower = lower(function);
+        std::string fn_lower = analyzers::lower(function);
         for (std::size_t i = 0; i < m_defs.size(); ++i) {
             const HandlerDef& d = m_defs[i];
             if (m_def_info[i].function != fn_lower || d.module.empty()) continue;

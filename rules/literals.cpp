@@ -5,17 +5,11 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "analyzers/text.h"
+
 namespace ccscan::rules {
 
 namespace {
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-    return out;
-}
 
 // The pattern of one literal, for an RE2 in Latin-1 (byte) mode: letters as [xX], every other
 // byte quoted, and for icase_dollar any run of '$' allowed between two bytes.
@@ -41,13 +35,13 @@ std::string pattern_of(const Literal& l) {
 Literal make_literal(LiteralMode mode, std::string_view text) {
     if (mode == LiteralMode::exact) return {mode, std::string(text)};
     if (mode == LiteralMode::icase_dollar && text.find('$') != std::string_view::npos) mode = LiteralMode::icase;
-    return {mode, lower(text)};
+    return {mode, analyzers::lower(text)};
 }
 
 bool DirectFinder::holds(const Literal& l) const {
     if (l.text.empty()) return true;
     if (l.mode == LiteralMode::exact) return m_bytes.find(l.text) != std::string_view::npos;
-    if (!m_lower) m_lower = lower(m_bytes);
+    if (!m_lower) m_lower = analyzers::lower(m_bytes);
     if (m_lower->find(l.text) != std::string::npos) return true;
     if (l.mode != LiteralMode::icase_dollar || m_lower->find('$') == std::string::npos) return false;
     if (!m_stripped) {

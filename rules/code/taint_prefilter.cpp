@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyzers/code/languages.h"
+#include "analyzers/text.h"
 
 namespace ccscan::rules::code {
 
@@ -10,14 +11,6 @@ namespace {
 
 bool ident_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 // The longest run of identifier characters, lower case ("" when there is none).
@@ -33,7 +26,7 @@ std::string longest_run(std::string_view s) {
         if (j - i > best.size()) best = s.substr(i, j - i);
         i = j;
     }
-    return lower(best);
+    return analyzers::lower(best);
 }
 
 Literal needle(std::string_view s) { return make_literal(LiteralMode::icase_dollar, s); }
