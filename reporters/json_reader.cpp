@@ -205,6 +205,7 @@ std::optional<rules::ShardInfo> read_shard(const Json& doc) {
     rules::ShardInfo s;
     s.index = num<int>(j, "shard", "index");
     s.count = num<int>(j, "shard", "count");
+    if (s.count < 1 || s.index < 1 || s.index > s.count) throw ReadError{"shard", "expected 1 <= index <= count"};
     s.config_digest = str(j, "shard", "config_digest");
     const Json& applicable = field(j, "shard", "applicable");
     if (!applicable.is_null() && !applicable.is_object()) throw ReadError{"shard.applicable", "expected an object"};

@@ -224,7 +224,8 @@ Result<std::shared_ptr<const Matcher>> make_content_matcher(const Node& spec, co
             return spec_error(ctx, *spec.find("detectors"), "unknown detector '" + id + "'" +
                                                                 (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
         }
-        specs.push_back(d);
+        // Listed twice, scanned once (its own scan and the shared pass then agree).
+        if (std::find(specs.begin(), specs.end(), d) == specs.end()) specs.push_back(d);
     }
     for (const DetectorSpec& d : cs->user) specs.push_back(&d);
     if (specs.empty()) return spec_error(ctx, spec, "content matcher needs 'detectors' or 'patterns'");

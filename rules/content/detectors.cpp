@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "analyzers/text.h"
 #include "analyzers/yaml_parser.h"
 #include "rules/content/validators.h"
 #include "rules/pack_support.h"
@@ -63,6 +64,7 @@ analyzers::Result<DetectorSpec> parse_detector(const Node& n, const std::string&
         if (!d.mask) return catalog_error(path, *m, unknown_name("mask", m->value, d.id, mask_names()));
     }
     d.context = scalars(n.find("context"));
+    for (std::string& w : d.context) w = analyzers::lower(w);  // compared with the text lowered
     d.context_required = n.get("context_required") == "true";
     for (const std::string& p : scalars(n.find("ignore"))) {
         auto re = std::make_shared<const RE2>(p, RE2::Quiet);
@@ -91,11 +93,7 @@ std::string lowered_context(std::string_view text, std::size_t begin, std::size_
     }
     std::size_t line_end = text.find('\n', end);
     if (line_end == std::string_view::npos) line_end = text.size();
-    std::string out(text.substr(line_start, line_end - line_start));
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+    return analyzers::lower(text.substr(line_start, line_end - line_start));
 }
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -66,8 +66,15 @@ std::vector<std::string> names_of(const std::array<T, N>& table) {
 
 const Validator* find_validator(std::string_view name) { return find_in(k_validators, name); }
 const Mask* find_mask(std::string_view name) { return find_in(k_masks, name); }
-const Validator& default_validator() { return k_validators.back(); }
-const Mask& default_mask() { return k_masks.front(); }
+// By name, not by place in the tables: a new entry must not become every detector's default.
+const Validator& default_validator() {
+    static const Validator& v = *find_validator("none");
+    return v;
+}
+const Mask& default_mask() {
+    static const Mask& m = *find_mask("secret");
+    return m;
+}
 std::vector<std::string> validator_names() { return names_of(k_validators); }
 std::vector<std::string> mask_names() { return names_of(k_masks); }
 

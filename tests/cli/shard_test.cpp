@@ -164,6 +164,18 @@ TEST_CASE("shards: merge refuses reports that do not make one scan", "[e2e][shar
         CHECK(r.text.find(c.says) != std::string::npos);
         CHECK_FALSE(fs::exists(dir / "out.json"));
     }
+    // A shard member that cannot name one of N parts (count 0 would need no other shard).
+    for (const auto& [key, value] : {std::pair{"count", 0}, std::pair{"index", 4}}) {
+        json j = json::parse(ccscan::test::slurp(s3));
+        j["shard"][key] = value;
+        const std::string bad = (dir / "bad-shard.json").string();
+        std::ofstream(bad) << j.dump(2) << "\n";
+        auto r = run_ccscan("report --merge " + bad + " --format json -o " + (dir / "out.json").string());
+        INFO(key << ": " << r.text);
+        CHECK(r.code == 2);
+        CHECK(r.text.find("expected 1 <= index <= count") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "out.json"));
+    }
     fs::remove_all(dir);
 }
 
