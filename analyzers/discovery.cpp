@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "analyzers/git_handle.h"
@@ -104,6 +105,12 @@ private:
         m_out.push_back({rel, abs.string(), size, std::move(reason)});
     }
 
+    static bool is_cache_folder(const fs::path& dir) {
+        std::ifstream tag(dir / "CACHEDIR.TAG", std::ios::binary);
+        char head[43] = {};
+        return tag && tag.read(head, sizeof head) && std::string_view(head, sizeof head) == "Signature: 8a477f597d28d172789f06886806bc55";
+    }
+
     void list_directory(const Pending& dir) {
         std::error_code ec;
         fs::directory_iterator it(dir.abs, ec);
@@ -132,6 +139,9 @@ private:
         if (excluded_or_ignored(rel, entry.path(), is_dir)) return;
         if (fs::is_symlink(st)) return symlink_found(entry.path(), rel);
         if (is_dir) {
+            // A cache folder (the CACHEDIR.TAG convention; ccscan's own result cache is one) is
+            // not part of what is scanned, even when it lives inside the tree.
+            if (is_cache_folder(entry.path())) return skip(rel + "/", entry.path(), 0, "cache folder (CACHEDIR.TAG)");
             if (depth + 1 > k_max_walk_depth) {
                 m_diags.push_back(make_diagnostic("walk-depth", rel, {}, "folders nested deeper than " +
                                                   std::to_string(k_max_walk_depth) + " levels were not walked"));

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -119,7 +120,8 @@ std::optional<RenderedReports> decode_rendered(std::string_view in) {
     RenderedReports r;
     r.exit_code = code[0] - '0';
     r.summary = summary;
-    const int n = std::stoi(std::string(count));
+    int n = 0;
+    if (std::from_chars(count.data(), count.data() + count.size(), n).ptr != count.data() + count.size()) return std::nullopt;
     for (int i = 0; i < n; ++i) {
         std::string_view id, bytes;
         if (!take(in, pos, id) || !take(in, pos, bytes)) return std::nullopt;

@@ -33,7 +33,8 @@ function(ccscan_build_id target)
   file(GLOB_RECURSE _srcs CONFIGURE_DEPENDS
     ${_root}/analyzers/*.cpp ${_root}/analyzers/*.h ${_root}/rules/*.cpp ${_root}/rules/*.h
     ${_root}/rules/*.yaml ${_root}/rules/*.json ${_root}/reporters/*.cpp ${_root}/reporters/*.h
-    ${_root}/cli/*.cpp ${_root}/cli/*.h ${_root}/scripts/*.cpp ${_root}/cmake/*.cmake)
+    ${_root}/cli/*.cpp ${_root}/cli/*.h ${_root}/scripts/*.cpp ${_root}/cmake/*.cmake
+    ${_root}/reporters/templates/*)
   list(APPEND _srcs ${_root}/CMakeLists.txt ${_root}/third_party/tree-sitter/package-lock.json
     ${_root}/third_party/tree-sitter/sources.sha256)
   list(SORT _srcs)

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <re2/re2.h>
+
 #include "rules/content/text_redactor.h"
 
 namespace ccscan::rules {
@@ -16,6 +18,11 @@ using analyzers::FlowNode;
 using analyzers::Span;
 
 constexpr std::string_view k_magic = "CCSC";
+
+bool holds_login(std::string_view s) {
+    static const RE2 k_login("[^\\s/:@]+:[^\\s/@]+@");
+    return s.find('@') != std::string_view::npos && RE2::PartialMatch(s, k_login);
+}
 
 class Writer {
 public:
@@ -37,10 +44,19 @@ public:
         u(s.size());
         out.append(s);
     }
-    // Text that comes from the scanned file: stored only when reports would show it unmasked.
+    // Text that comes from the scanned file: stored only when reports would show it unmasked
+    // and it holds no login ("user:secret@host" in a URL or a dial string), which the detectors
+    // do not all know.
     void text(std::string_view s) {
-        if (clean && !s.empty() && content::redact_text(s) != s) clean = false;
+        if (clean && !s.empty() && (content::redact_text(s) != s || holds_login(s))) clean = false;
         id(s);
+    }
+    // A platform parameter: also as the assignment a detector would see in the file.
+    void param(std::string_view key, std::string_view value) {
+        text(key);
+        text(value);
+        const std::string assignment = std::string(key) + "=\"" + std::string(value) + "\"";
+        if (clean && content::redact_text(assignment) != assignment) clean = false;
     }
     void ob(const std::optional<bool>& v) { u(v ? (*v ? 2 : 1) : 0); }
     void span(const Span& s) {
@@ -215,7 +231,7 @@ void io_git(IO& io, std::optional<analyzers::GitOrigin>& g) {
     if constexpr (!k_writing<IO>) g = has ? std::optional<analyzers::GitOrigin>(analyzers::GitOrigin{}) : std::nullopt;
     if (!has || !io.ok) return;
     id(io, g->commit);
-    text(io, g->author);
+    id(io, g->author);  // reports show the commit author as it is
     id(io, g->date);
 }
 
@@ -286,10 +302,7 @@ void io_node(IO& io, FlowNode& n) {
     text(io, n.sensitive_key);
     if constexpr (k_writing<IO>) {
         io.u(n.raw.size());
-        for (const auto& [k, v] : n.raw) {
-            io.text(k);
-            io.text(v);
-        }
+        for (const auto& [k, v] : n.raw) io.param(k, v);
     } else {
         std::uint64_t count = io.u();
         for (std::uint64_t k = 0; k < count && io.ok; ++k) {

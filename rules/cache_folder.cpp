@@ -102,10 +102,10 @@ std::string read_fd(int fd) {
 
 std::optional<analyzers::Diagnostic> CacheFolder::prepare() const {
     std::error_code ec;
-    fs::create_directories(m_dir, ec);
+    const bool created = fs::create_directories(m_dir, ec);
     if (ec || !fs::is_directory(m_dir, ec))
         return analyzers::make_diagnostic("cache-folder", m_dir, {}, "cannot create the cache folder: " + ec.message());
-    ::chmod(m_dir.c_str(), 0700);
+    if (created) ::chmod(m_dir.c_str(), 0700);  // a folder it did not make keeps its modes (`--cache .`)
     const fs::path tag = fs::path(m_dir) / "CACHEDIR.TAG";
     if (!fs::exists(tag, ec)) {
         int fd = ::open(tag.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

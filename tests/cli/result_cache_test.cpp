@@ -237,6 +237,28 @@ TEST_CASE("result cache: .ccscan.yaml `cache:` enables it, --no-cache overrides"
     fs::remove_all(scratch);
 }
 
+TEST_CASE("result cache: a cache folder inside the scanned tree is listed as skipped, not scanned", "[e2e][cache]") {
+    const fs::path scratch = ccscan::test::scratch_path("ccscan-cache-inside");
+    fs::remove_all(scratch);
+    fs::create_directories(scratch / "tree");
+    std::ofstream(scratch / "tree" / "notes.txt") << "test card for the lab: 4539 1488 0343 6467\n";
+    std::ofstream(scratch / "tree" / ".ccscan.yaml") << "cache: .ccscan-cache\n";
+    const fs::path cache = scratch / "tree" / ".ccscan-cache";
+    const std::string args = "scan " + (scratch / "tree").string() + " --format json -q --fail-on none";
+    auto first = run_ccscan(args);
+    REQUIRE(fs::exists(cache / "CACHEDIR.TAG"));
+    auto second = run_ccscan(args);
+    auto third = run_ccscan(args);
+    INFO(third.text);
+    CHECK(third.text.find("\"path\": \".ccscan-cache/\"") != std::string::npos);
+    CHECK(third.text.find("cache folder (CACHEDIR.TAG)") != std::string::npos);
+    CHECK(third.text.find(".ccscan-cache/") == third.text.rfind(".ccscan-cache/"));  // nothing inside it is listed
+    // Its entries do not change the tree the next scan sees: the repeat is a whole-scan hit.
+    CHECK(last_scan(cache).scan_hits == 1);
+    CHECK(second.text == third.text);
+    fs::remove_all(scratch);
+}
+
 namespace {
 
 struct Scan {

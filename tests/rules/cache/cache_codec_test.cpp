@@ -138,6 +138,20 @@ TEST_CASE("cache codec: an outcome holding a value reports would mask is not cle
     CHECK_FALSE(rules::encode_outcome(p).clean);
 }
 
+TEST_CASE("cache codec: a login in a URL, a dial string or a parameter's assignment is not clean", "[cache]") {
+    CHECK(rules::encode_outcome(sample()).clean);
+    for (const std::string& value : {std::string("http://svc:tok3nValue@10.0.0.5/hook"), std::string("IAX2/trunk:s3cretpass@peer/100"),
+                                     std::string("curl -u admin:hunter2@ https://pay.example.test")}) {
+        INFO(value);
+        FileOutcome o = sample();
+        o.flows[0].nodes[0].raw["command"] = value;
+        CHECK_FALSE(rules::encode_outcome(o).clean);
+    }
+    FileOutcome o = sample();
+    o.flows[0].nodes[0].raw["password"] = "q8Zr2LmX9vKpT4wN";  // a secret only as `password="..."`
+    CHECK_FALSE(rules::encode_outcome(o).clean);
+}
+
 TEST_CASE("cache folder: entries round-trip; missing, truncated and corrupt ones are misses", "[cache]") {
     const auto dir = ccscan::test::scratch_path("ccscan-cache-folder");
     std::filesystem::remove_all(dir);
